@@ -1,0 +1,95 @@
+package io.camelklaviyo;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelklaviyo.client.KlaviyoHttpClient;
+import io.camelklaviyo.operation.OperationCatalog;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.PropertiesHelper;
+
+/**
+ * The klaviyo: component: one connection pool and one set of credentials shared by all its endpoints.
+ */
+@Component("klaviyo")
+public class KlaviyoComponent extends DefaultComponent {
+
+    @Metadata
+    private KlaviyoConfiguration configuration = new KlaviyoConfiguration();
+    @Metadata(label = "advanced", defaultValue = "50")
+    private int maxConnections = 50;
+    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+
+    private final OperationCatalog catalog = OperationCatalog.bundled();
+    private final ObjectMapper objectMapper = new ObjectMapper();
+    private KlaviyoHttpClient httpClient;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        KlaviyoEndpoint endpoint = new KlaviyoEndpoint(uri, this, configuration.copy());
+        endpoint.setOperationName(remaining);
+        // prefixed multi-value options, the way camel-http reads its httpClient.* options
+        endpoint.setFields(PropertiesHelper.extractProperties(parameters, "fields."));
+        endpoint.setAdditionalFields(PropertiesHelper.extractProperties(parameters, "additionalFields."));
+        endpoint.setQueryParameters(PropertiesHelper.extractProperties(parameters, "query."));
+        setProperties(endpoint, parameters);
+        endpoint.resolveOperation(catalog);
+        return endpoint;
+    }
+
+    public KlaviyoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Options every endpoint starts from. */
+    public void setConfiguration(KlaviyoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** The size of the connection pool to Klaviyo that all endpoints of this component share. */
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a TCP connection to Klaviyo, in milliseconds. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** The JSON mapper of request and response bodies; thread-safe and shared by all endpoints. */
+    ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    /** The connection pool of this component; it lives from the component's start to its stop. */
+    KlaviyoHttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        httpClient = new KlaviyoHttpClient(maxConnections, connectTimeout);
+        ServiceHelper.startService(httpClient);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(httpClient);
+        httpClient = null;
+        super.doStop();
+    }
+}

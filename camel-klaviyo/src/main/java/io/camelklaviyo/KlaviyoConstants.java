@@ -1,0 +1,54 @@
+package io.camelklaviyo;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Message headers the Klaviyo component reads and sets.
+ */
+public final class KlaviyoConstants {
+
+    // request: override the endpoint's options for one exchange
+
+    @Metadata(label = "producer", description = "The resource id of the operation's path ({id} or {job_id}).",
+              javaType = "String")
+    public static final String ID = "CamelKlaviyoId";
+    @Metadata(label = "producer", description = "The filter expression, e.g. equals(email,\"a@b.com\").",
+              javaType = "String")
+    public static final String FILTER = "CamelKlaviyoFilter";
+    @Metadata(label = "producer", description = "The sort field, prefixed with - for descending order.",
+              javaType = "String")
+    public static final String SORT = "CamelKlaviyoSort";
+    @Metadata(label = "producer", description = "Related resources to include, comma separated.", javaType = "String")
+    public static final String INCLUDE = "CamelKlaviyoInclude";
+    @Metadata(label = "producer", description = "The page size.", javaType = "Integer")
+    public static final String PAGE_SIZE = "CamelKlaviyoPageSize";
+    @Metadata(label = "producer", description = "The page cursor, or the full links.next URL of a previous page.",
+              javaType = "String")
+    public static final String PAGE_CURSOR = "CamelKlaviyoPageCursor";
+    @Metadata(label = "producer",
+              description = "Further query parameters by their wire name (e.g. fields[profile], timeframe); they are"
+                            + " added to, and win over, the endpoint's options.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String QUERY_PARAMETERS = "CamelKlaviyoQueryParameters";
+
+    // response
+
+    @Metadata(label = "producer", description = "The canonical name of the operation that was called.",
+              javaType = "String")
+    public static final String OPERATION = "CamelKlaviyoOperation";
+    @Metadata(label = "producer", description = "The HTTP status of Klaviyo's response.", javaType = "Integer")
+    public static final String HTTP_STATUS = "CamelKlaviyoHttpStatus";
+    @Metadata(label = "producer", description = "Requests allowed in the current steady (one-minute) window.",
+              javaType = "Integer")
+    public static final String RATE_LIMIT_LIMIT = "CamelKlaviyoRateLimitLimit";
+    @Metadata(label = "producer", description = "Requests left in the current steady window.", javaType = "Integer")
+    public static final String RATE_LIMIT_REMAINING = "CamelKlaviyoRateLimitRemaining";
+    @Metadata(label = "producer", description = "Seconds until the steady window resets.", javaType = "Integer")
+    public static final String RATE_LIMIT_RESET = "CamelKlaviyoRateLimitReset";
+    @Metadata(label = "producer", description = "The cursor of the next page, absent on the last page.",
+              javaType = "String")
+    public static final String NEXT_PAGE_CURSOR = "CamelKlaviyoNextPageCursor";
+
+    private KlaviyoConstants() {
+    }
+}

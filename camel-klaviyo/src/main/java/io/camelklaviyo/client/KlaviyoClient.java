@@ -1,0 +1,80 @@
+package io.camelklaviyo.client;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.camelklaviyo.KlaviyoConfiguration;
+import io.camelklaviyo.request.KlaviyoRequest;
+import io.camelklaviyo.request.QueryEncoding;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * Sends an endpoint's requests: adds the base URL, the {@code revision} header and the credentials the operation
+ * calls for. The private key goes only to {@code /api} operations, the public key only to {@code /client} ones.
+ */
+public class KlaviyoClient {
+
+    private static final String ACCEPT = "application/vnd.api+json";
+
+    private final KlaviyoHttpClient httpClient;
+    private final String baseUrl;
+    private final String revision;
+    private final String apiKey;
+    private final String publicKey;
+    private final RequestConfig requestConfig;
+
+    public KlaviyoClient(KlaviyoHttpClient httpClient, KlaviyoConfiguration configuration) {
+        this.httpClient = httpClient;
+        this.baseUrl = stripTrailingSlash(configuration.getBaseUrl());
+        this.revision = configuration.getRevision();
+        this.apiKey = configuration.getApiKey();
+        this.publicKey = configuration.getPublicKey();
+        this.requestConfig = RequestConfig.custom()
+                .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
+                .build();
+    }
+
+    /**
+     * Checks that the credentials an operation needs are configured, naming the option to set (never its value).
+     */
+    public void checkCredentials(String operationName, boolean clientOperation) {
+        if (clientOperation && isBlank(publicKey)) {
+            throw new IllegalArgumentException(operationName + " is a client-side operation: set the publicKey"
+                                               + " option (your site ID), e.g. camel.component.klaviyo.public-key");
+        }
+        if (!clientOperation && isBlank(apiKey)) {
+            throw new IllegalArgumentException(operationName + " needs a private API key: set the apiKey option,"
+                                               + " e.g. camel.component.klaviyo.api-key");
+        }
+    }
+
+    public CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request) {
+        boolean clientOperation = request.operation().client();
+        String target = request.pathAndQuery();
+        if (clientOperation) {
+            target += (request.query().isEmpty() ? "?" : "&") + "company_id=" + QueryEncoding.encode(publicKey);
+        }
+        SimpleRequestBuilder http = SimpleRequestBuilder.create(request.operation().method())
+                .setUri(baseUrl + target)
+                .addHeader("revision", revision)
+                .addHeader("Accept", ACCEPT);
+        if (!clientOperation) {
+            http.addHeader(new MaskedHeader("Authorization", "Klaviyo-API-Key " + apiKey));
+        }
+        if (request.body() != null) {
+            http.setBody(request.body(), ContentType.parse(request.contentType()));
+        }
+        return httpClient.execute(http.build(), requestConfig);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,89 @@
+package io.camelklaviyo.client;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The non-blocking HTTP client and connection pool that all endpoints of a component share. Its I/O threads do the
+ * waiting; no Camel thread blocks on a request.
+ */
+public class KlaviyoHttpClient extends ServiceSupport {
+
+    private final int maxConnections;
+    private final long connectTimeoutMillis;
+    private CloseableHttpAsyncClient client;
+
+    public KlaviyoHttpClient(int maxConnections, long connectTimeoutMillis) {
+        this.maxConnections = maxConnections;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+    }
+
+    /** Sends a request; the future completes on one of the client's I/O threads. */
+    public CompletableFuture<SimpleHttpResponse> execute(SimpleHttpRequest request, RequestConfig config) {
+        CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
+        HttpClientContext context = HttpClientContext.create();
+        context.setRequestConfig(config);
+        client.execute(SimpleRequestProducer.create(request), SimpleResponseConsumer.create(), null, context,
+                new FutureCallback<>() {
+                    @Override
+                    public void completed(SimpleHttpResponse response) {
+                        result.complete(response);
+                    }
+
+                    @Override
+                    public void failed(Exception failure) {
+                        result.completeExceptionally(failure);
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        result.cancel(false);
+                    }
+                });
+        return result;
+    }
+
+    @Override
+    protected void doStart() {
+        ConnectionConfig connections = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
+                // a pooled connection the server closed while idle fails the next request: check it first
+                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                .build();
+        client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .setDefaultConnectionConfig(connections)
+                        .build())
+                // retries belong to the component's policy, counted once, with its rules for POST
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        client.start();
+    }
+
+    @Override
+    protected void doStop() {
+        if (client != null) {
+            client.close(CloseMode.GRACEFUL);
+            client = null;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.camelklaviyo.request;
+
+/**
+ * A request body ready to send.
+ */
+record EncodedBody(byte[] bytes, String contentType) {
+}

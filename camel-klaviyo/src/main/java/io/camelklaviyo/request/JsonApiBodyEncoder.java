@@ -1,0 +1,119 @@
+package io.camelklaviyo.request;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelklaviyo.operation.Operation;
+import io.camelklaviyo.operation.Operation.RequestBody;
+
+/**
+ * Turns a message body into the JSON:API document an operation takes. A body that already is a document
+ * ({@code {"data": ...}}) is sent as it is; anything else is taken as the resource's attributes (or, for relationship
+ * writes, as the related ids) and wrapped into a document of the operation's resource type.
+ */
+final class JsonApiBodyEncoder {
+
+    static final String MEDIA_TYPE = "application/vnd.api+json";
+
+    private final ObjectMapper mapper;
+
+    JsonApiBodyEncoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    EncodedBody encode(Operation operation, Object body, String pathId) {
+        JsonNode node = toTree(operation, body);
+        JsonNode document = node.isObject() && node.has("data") ? node : wrap(operation, node, pathId);
+        check(operation, document.get("data"));
+        try {
+            return new EncodedBody(mapper.writeValueAsBytes(document), MEDIA_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException(operation.name() + ": cannot write the request body as JSON", e);
+        }
+    }
+
+    private JsonNode toTree(Operation operation, Object body) {
+        try {
+            if (body instanceof JsonNode json) {
+                return json;
+            }
+            if (body instanceof String text) {
+                return mapper.readTree(text);
+            }
+            if (body instanceof byte[] bytes) {
+                return mapper.readTree(bytes);
+            }
+            if (body instanceof InputStream stream) {
+                return mapper.readTree(stream);
+            }
+            return mapper.valueToTree(body);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidRequestException(
+                    operation.name() + ": the message body is not valid JSON (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private JsonNode wrap(Operation operation, JsonNode node, String pathId) {
+        RequestBody spec = operation.body();
+        if (spec.type() == null) {
+            throw new InvalidRequestException(operation.name() + " takes a complete JSON:API document"
+                                              + " ({\"data\": ...}); its resource type cannot be inferred");
+        }
+        ObjectNode document = mapper.createObjectNode();
+        if (spec.many()) {
+            document.set("data", identifiers(operation, node));
+            return document;
+        }
+        if (!node.isObject()) {
+            throw new InvalidRequestException(operation.name() + " takes a JSON object of " + spec.type()
+                                              + " attributes or a JSON:API document, got " + node.getNodeType());
+        }
+        ObjectNode data = document.putObject("data");
+        data.put("type", spec.type());
+        if (pathId != null && "PATCH".equals(operation.method())) {
+            data.put("id", pathId);
+        }
+        data.set("attributes", node);
+        return document;
+    }
+
+    /** Relationship writes take resource identifiers: bare ids become {@code {"type", "id"}}. */
+    private ArrayNode identifiers(Operation operation, JsonNode node) {
+        ArrayNode identifiers = mapper.createArrayNode();
+        for (JsonNode element : node.isArray() ? node : mapper.createArrayNode().add(node)) {
+            if (element.isObject()) {
+                identifiers.add(element);
+            } else if (element.isValueNode()) {
+                identifiers.addObject().put("type", operation.body().type()).put("id", element.asText());
+            } else {
+                throw new InvalidRequestException(operation.name() + " takes " + operation.body().type()
+                                                  + " ids or {\"type\",\"id\"} objects, got " + element);
+            }
+        }
+        return identifiers;
+    }
+
+    private static void check(Operation operation, JsonNode data) {
+        RequestBody spec = operation.body();
+        if (data == null || !data.isObject()) {
+            return;
+        }
+        JsonNode type = data.get("type");
+        if (spec.type() != null && type != null && !spec.type().equals(type.asText())) {
+            throw new InvalidRequestException(operation.name() + " takes a '" + spec.type()
+                                              + "' resource, got type '" + type.asText() + "'");
+        }
+        JsonNode attributes = data.get("attributes");
+        for (String required : spec.requiredAttributes()) {
+            if (attributes == null || !attributes.has(required) || attributes.get(required).isNull()) {
+                throw new InvalidRequestException(operation.name() + " needs the attribute '" + required
+                                                  + "'; required: " + String.join(", ", spec.requiredAttributes()));
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.camelklaviyo.producer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Request;
+import io.camelklaviyo.KlaviyoConstants;
+import io.camelklaviyo.KlaviyoStandIn;
+import io.camelklaviyo.request.InvalidRequestException;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestBodyTest extends KlaviyoStandIn {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROFILE_DOCUMENT
+            = "{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":\"jane@example.com\"}}}";
+
+    /** A POJO, as a Java route would send it. */
+    public record NewProfile(String email, String first_name) {
+    }
+
+    @BeforeEach
+    void stub() {
+        klaviyo.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(201).withBody(PROFILE_DOCUMENT)));
+    }
+
+    @Test
+    void aJsonStringDocumentIsSentAsItIs() throws Exception {
+        send("klaviyo:profiles/create", PROFILE_DOCUMENT);
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(PROFILE_DOCUMENT));
+        assertThat(sent().getHeader("Content-Type")).startsWith("application/vnd.api+json");
+    }
+
+    @Test
+    void aMapDocumentIsSentAsItIs() throws Exception {
+        send("klaviyo:profiles/create", JSON.readValue(PROFILE_DOCUMENT, Map.class));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(PROFILE_DOCUMENT));
+    }
+
+    @Test
+    void aJsonNodeDocumentIsSentAsItIs() throws Exception {
+        send("klaviyo:profiles/create", JSON.readTree(PROFILE_DOCUMENT));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(PROFILE_DOCUMENT));
+    }
+
+    @Test
+    void bareAttributesAreWrappedIntoADocumentOfTheOperationsType() throws Exception {
+        send("klaviyo:profiles/create", Map.of("email", "jane@example.com"));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(PROFILE_DOCUMENT));
+    }
+
+    @Test
+    void aBareAttributesJsonStringIsWrappedToo() throws Exception {
+        send("klaviyo:profiles/create", "{\"email\":\"jane@example.com\"}");
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(PROFILE_DOCUMENT));
+    }
+
+    @Test
+    void aPojoIsSerialisedWithJacksonAndWrapped() throws Exception {
+        send("klaviyo:profiles/create", new NewProfile("jane@example.com", "Jane"));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(
+                "{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":\"jane@example.com\",\"first_name\":\"Jane\"}}}"));
+    }
+
+    @Test
+    void anUpdateWrapsTheAttributesWithThePathId() throws Exception {
+        Exchange result = template.request("klaviyo:profiles/update", e -> {
+            e.getMessage().setHeader(KlaviyoConstants.ID, "01HPROFILE");
+            e.getMessage().setBody(Map.of("first_name", "Janet"));
+        });
+
+        assertThat(result.getException()).isNull();
+        assertThat(sent().getUrl()).isEqualTo("/api/profiles/01HPROFILE");
+        assertThat(sentJson()).isEqualTo(JSON.readTree(
+                "{\"data\":{\"type\":\"profile\",\"id\":\"01HPROFILE\",\"attributes\":{\"first_name\":\"Janet\"}}}"));
+    }
+
+    @Test
+    void relationshipWritesTakeAListOfIds() throws Exception {
+        send("klaviyo:lists/add-profiles?id=LIST1", List.of("P1", "P2"));
+
+        assertThat(sent().getUrl()).isEqualTo("/api/lists/LIST1/relationships/profiles");
+        assertThat(sentJson()).isEqualTo(JSON.readTree(
+                "{\"data\":[{\"type\":\"profile\",\"id\":\"P1\"},{\"type\":\"profile\",\"id\":\"P2\"}]}"));
+    }
+
+    @Test
+    void anImageUploadIsSentAsMultipartFormData() {
+        Exchange result = template.request("klaviyo:image-upload/create", e -> {
+            e.getMessage().setHeader(Exchange.FILE_NAME, "logo.png");
+            e.getMessage().setBody(Map.of("file", "PNGDATA".getBytes(StandardCharsets.UTF_8), "name", "Logo"));
+        });
+
+        assertThat(result.getException()).isNull();
+        assertThat(sent().getHeader("Content-Type")).startsWith("multipart/form-data;").contains("boundary=");
+        String body = sent().getBodyAsString();
+        assertThat(body).contains("name=\"file\"; filename=\"Logo\"").contains("PNGDATA")
+                .contains("name=\"name\"").contains("Logo");
+    }
+
+    @Test
+    void aMissingBodyFailsBeforeAnyHttpCall() {
+        Exception failure = send("klaviyo:profiles/create", null).getException();
+
+        assertThat(failure).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("profiles/create needs a request body");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aDocumentOfTheWrongTypeFailsBeforeAnyHttpCall() {
+        Exception failure = send("klaviyo:profiles/create",
+                "{\"data\":{\"type\":\"list\",\"attributes\":{\"name\":\"x\"}}}").getException();
+
+        assertThat(failure).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("takes a 'profile' resource, got type 'list'");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredAttributeFailsBeforeAnyHttpCall() {
+        Exception failure = send("klaviyo:lists/create", Map.of("description", "no name")).getException();
+
+        assertThat(failure).isInstanceOf(InvalidRequestException.class).hasMessageContaining("'name'");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void invalidJsonFailsBeforeAnyHttpCall() {
+        Exception failure = send("klaviyo:profiles/create", "{not json").getException();
+
+        assertThat(failure).isInstanceOf(InvalidRequestException.class).hasMessageContaining("not valid JSON");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    private Exchange send(String uri, Object body) {
+        return template.request(uri, e -> e.getMessage().setBody(body));
+    }
+
+    private Request sent() {
+        assertThat(klaviyo.getAllServeEvents()).hasSize(1);
+        return klaviyo.getAllServeEvents().get(0).getRequest();
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode sentJson() throws Exception {
+        return JSON.readTree(sent().getBodyAsString());
+    }
+}
