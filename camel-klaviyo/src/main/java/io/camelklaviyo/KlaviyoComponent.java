@@ -1,6 +1,7 @@
 package io.camelklaviyo;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.client.KlaviyoHttpClient;
@@ -26,8 +27,10 @@ public class KlaviyoComponent extends DefaultComponent {
     private long connectTimeout = 10_000;
 
     private final OperationCatalog catalog = OperationCatalog.bundled();
-    private final ObjectMapper objectMapper = new ObjectMapper();
+    // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
+    private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
     private KlaviyoHttpClient httpClient;
+    private ExecutorService responseExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -79,9 +82,15 @@ public class KlaviyoComponent extends DefaultComponent {
         return httpClient;
     }
 
+    /** The threads that carry exchanges on once their response has arrived. */
+    ExecutorService getResponseExecutor() {
+        return responseExecutor;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        responseExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KlaviyoResponse");
         httpClient = new KlaviyoHttpClient(maxConnections, connectTimeout);
         ServiceHelper.startService(httpClient);
     }
@@ -90,6 +99,8 @@ public class KlaviyoComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         ServiceHelper.stopService(httpClient);
         httpClient = null;
+        getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);
+        responseExecutor = null;
         super.doStop();
     }
 }

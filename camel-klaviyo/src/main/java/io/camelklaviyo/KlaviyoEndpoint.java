@@ -28,7 +28,7 @@ import org.apache.camel.support.DefaultEndpoint;
 /**
  * Call any operation of the Klaviyo marketing API (profiles, lists, events, campaigns, flows, catalogs, ...).
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "klaviyo", title = "Klaviyo", syntax = "klaviyo:operation",
+@UriEndpoint(firstVersion = "4.18.0", scheme = "klaviyo", title = "Klaviyo", syntax = "klaviyo:operation",
              producerOnly = true, category = { Category.SAAS, Category.API },
              headersClass = KlaviyoConstants.class)
 public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {

@@ -1,5 +1,7 @@
 package io.camelklaviyo;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.camelklaviyo.client.KlaviyoClient;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.RequestFactory;
@@ -7,6 +9,7 @@ import io.camelklaviyo.response.ResponseMapper;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,28 +47,30 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        KlaviyoRequest request;
+        CompletableFuture<SimpleHttpResponse> response;
         try {
-            request = requests.create(exchange);
+            KlaviyoRequest request = requests.create(exchange);
+            LOG.debug("Klaviyo {}: {}", request.operation().name(), request);
+            response = client.send(request);
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        LOG.debug("Klaviyo {}: {}", request.operation().name(), request);
-        client.send(request).whenComplete((response, failure) -> {
+        // continue the route on a worker thread, never on the HTTP client's I/O thread
+        response.whenCompleteAsync((answer, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(failure);
                 } else {
-                    responses.map(response, exchange);
+                    responses.map(answer, exchange);
                 }
             } catch (RuntimeException e) {
                 exchange.setException(e);
             } finally {
                 callback.done(false);
             }
-        });
+        }, getEndpoint().getComponent().getResponseExecutor());
         return false;
     }
 }

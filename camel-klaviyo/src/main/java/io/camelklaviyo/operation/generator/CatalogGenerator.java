@@ -43,10 +43,12 @@ public final class CatalogGenerator {
             }
         }
         Output output = generate(Path.of(args[0]), Path.of(args[1]));
-        write(Path.of(args[2]), output.catalogueJson());
-        write(Path.of(args[3]), output.operationsTable());
+        Path catalogue = Path.of(args[2]).toAbsolutePath().normalize();
+        Path table = Path.of(args[3]).toAbsolutePath().normalize();
+        write(catalogue, output.catalogueJson());
+        write(table, output.operationsTable());
         System.out.println("Klaviyo revision " + output.revision() + ": " + output.operationCount()
-                + " operations written to " + args[2] + " and " + args[3]);
+                + " operations written to " + catalogue + " and " + table);
     }
 
     /**

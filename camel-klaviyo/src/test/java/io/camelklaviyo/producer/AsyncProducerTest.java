@@ -1,0 +1,75 @@
+package io.camelklaviyo.producer;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.camelklaviyo.KlaviyoStandIn;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AsyncProducerTest extends KlaviyoStandIn {
+
+    @Test
+    void theCallingThreadIsReleasedBeforeTheResponseArrives() throws Exception {
+        klaviyo.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")
+                .withFixedDelay(300)));
+        AsyncProducer producer = context.getEndpoint("klaviyo:profiles/list").createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(context);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Boolean> doneSync = new AtomicReference<>();
+
+        boolean completedSynchronously = producer.process(exchange, sync -> {
+            doneSync.set(sync);
+            done.countDown();
+        });
+
+        assertThat(completedSynchronously).isFalse();
+        assertThat(done.getCount()).as("callback not yet called when process returns").isEqualTo(1);
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(doneSync.get()).isFalse();
+        assertThat(exchange.getException()).isNull();
+        producer.stop();
+    }
+
+    @Test
+    void theRouteContinuesOnAComponentWorkerThreadNotOnTheHttpIoThread() throws Exception {
+        klaviyo.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        AtomicReference<String> threadAfterCall = new AtomicReference<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:start").to("klaviyo:profiles/list")
+                        .process(e -> threadAfterCall.set(Thread.currentThread().getName()));
+            }
+        });
+
+        template.requestBody("direct:start", (Object) null);
+
+        assertThat(threadAfterCall.get()).contains("KlaviyoResponse").doesNotContain("dispatch");
+    }
+
+    @Test
+    void anInvalidRequestCompletesSynchronouslyWithoutIo() throws Exception {
+        AsyncProducer producer = context.getEndpoint("klaviyo:profiles/get").createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(context);
+
+        boolean completedSynchronously = producer.process(exchange, sync -> {
+        });
+
+        assertThat(completedSynchronously).isTrue();
+        assertThat(exchange.getException()).hasMessageContaining("needs the id");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+        producer.stop();
+    }
+}
