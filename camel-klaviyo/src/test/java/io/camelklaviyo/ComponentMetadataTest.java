@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelklaviyo.operation.OperationCatalog;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,12 @@ class ComponentMetadataTest {
         assertThat(options.get("publicKey").get("secret").asBoolean()).isTrue();
         assertThat(options.get("revision").get("defaultValue").asText()).isEqualTo("2026-07-15");
         assertThat(options.get("baseUrl").get("defaultValue").asText()).isEqualTo("https://a.klaviyo.com");
+    }
+
+    @Test
+    void theDefaultRevisionIsTheOneTheBundledCatalogueDescribes() {
+        // after regenerating the catalogue for a new Klaviyo revision, this names the constant to update
+        assertThat(KlaviyoConfiguration.DEFAULT_REVISION).isEqualTo(OperationCatalog.bundled().revision());
     }
 
     @Test

@@ -8,13 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.operation.Operation.RequestBody;
 
 /**
  * Turns a message body into the JSON:API document an operation takes. A body that already is a document
  * ({@code {"data": ...}}) is sent as it is; anything else is taken as the resource's attributes (or, for relationship
- * writes, as the related ids) and wrapped into a document of the operation's resource type.
+ * writes, as the related id or ids) and wrapped into a document of the operation's resource type.
  */
 final class JsonApiBodyEncoder {
 
@@ -43,7 +44,8 @@ final class JsonApiBodyEncoder {
                 return json;
             }
             if (body instanceof String text) {
-                return mapper.readTree(text);
+                return isRelationshipWrite(operation) && !looksLikeJson(text)
+                        ? TextNode.valueOf(text.trim()) : mapper.readTree(text);
             }
             if (body instanceof byte[] bytes) {
                 return mapper.readTree(bytes);
@@ -67,6 +69,11 @@ final class JsonApiBodyEncoder {
         ObjectNode document = mapper.createObjectNode();
         if (spec.many()) {
             document.set("data", identifiers(operation, node));
+            return document;
+        }
+        if (node.isValueNode() && isRelationshipWrite(operation)) {
+            // a to-one relationship write takes one identifier
+            document.putObject("data").put("type", spec.type()).put("id", node.asText());
             return document;
         }
         if (!node.isObject()) {
@@ -96,6 +103,15 @@ final class JsonApiBodyEncoder {
             }
         }
         return identifiers;
+    }
+
+    private static boolean isRelationshipWrite(Operation operation) {
+        return operation.path().contains("/relationships/");
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String trimmed = text.trim();
+        return trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("\"");
     }
 
     private static void check(Operation operation, JsonNode data) {

@@ -100,6 +100,14 @@ class RequestBodyTest extends KlaviyoStandIn {
     }
 
     @Test
+    void aToOneRelationshipWriteTakesOneId() throws Exception {
+        send("klaviyo:campaign-messages/update-image-ids?id=M1", "IMG1");
+
+        assertThat(sent().getUrl()).isEqualTo("/api/campaign-messages/M1/relationships/image");
+        assertThat(sentJson()).isEqualTo(JSON.readTree("{\"data\":{\"type\":\"image\",\"id\":\"IMG1\"}}"));
+    }
+
+    @Test
     void anImageUploadIsSentAsMultipartFormData() {
         Exchange result = template.request("klaviyo:image-upload/create", e -> {
             e.getMessage().setHeader(Exchange.FILE_NAME, "logo.png");

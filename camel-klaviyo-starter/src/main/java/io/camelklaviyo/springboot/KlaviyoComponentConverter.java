@@ -1,0 +1,50 @@
+package io.camelklaviyo.springboot;
+
+import java.util.Set;
+
+import io.camelklaviyo.KlaviyoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Binds {@code camel.component.klaviyo.configuration=#bean:name} (or {@code #name}) to the
+ * {@link KlaviyoConfiguration} bean of that name, the way Camel's own starters bind bean references.
+ * <p>
+ * The other options need no converter: Spring binds {@code Duration} ({@code 10s}, {@code 10000}), enums and
+ * {@code Class} (a fully qualified class name) by itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConfigurationPropertiesBinding
+@Component
+public class KlaviyoComponentConverter implements GenericConverter {
+
+    private final ApplicationContext applicationContext;
+
+    public KlaviyoComponentConverter(ApplicationContext applicationContext) {
+        this.applicationContext = applicationContext;
+    }
+
+    @Override
+    public Set<ConvertiblePair> getConvertibleTypes() {
+        return Set.of(new ConvertiblePair(String.class, KlaviyoConfiguration.class));
+    }
+
+    @Override
+    public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
+        if (source == null) {
+            return null;
+        }
+        String ref = source.toString().trim();
+        if (!ref.startsWith("#")) {
+            throw new IllegalArgumentException("camel.component.klaviyo.configuration must refer to a "
+                                               + KlaviyoConfiguration.class.getName()
+                                               + " bean as #bean:name or #name, was: " + ref);
+        }
+        ref = ref.startsWith("#bean:") ? ref.substring("#bean:".length()) : ref.substring(1);
+        return applicationContext.getBean(ref, KlaviyoConfiguration.class);
+    }
+}
