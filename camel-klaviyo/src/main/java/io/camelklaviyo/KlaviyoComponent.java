@@ -29,8 +29,8 @@ public class KlaviyoComponent extends DefaultComponent {
     private final OperationCatalog catalog = OperationCatalog.bundled();
     // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
     private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
-    private KlaviyoHttpClient httpClient;
-    private ExecutorService responseExecutor;
+    private volatile KlaviyoHttpClient httpClient;
+    private volatile ExecutorService responseExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

@@ -131,7 +131,7 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
 
     @Override
     public Producer createProducer() {
-        KlaviyoClient client = new KlaviyoClient(getComponent().getHttpClient(), configuration);
+        KlaviyoClient client = new KlaviyoClient(getComponent()::getHttpClient, configuration);
         ObjectMapper mapper = getComponent().getObjectMapper();
         return new KlaviyoProducer(this, new RequestFactory(operation, queryOptions(), id, mapper), client,
                 new ResponseMapper(operation, configuration.getResponseFormat(), configuration.getResponseType(),

@@ -1,6 +1,7 @@
 package io.camelklaviyo;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.camelklaviyo.client.KlaviyoClient;
 import io.camelklaviyo.request.KlaviyoRequest;
@@ -61,7 +62,8 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
         response.whenCompleteAsync((answer, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(failure);
+                    exchange.setException(new KlaviyoConnectionException(getEndpoint().getOperation().name(),
+                            failure instanceof CompletionException ? failure.getCause() : failure));
                 } else {
                     responses.map(answer, exchange);
                 }

@@ -1,6 +1,7 @@
 package io.camelklaviyo.client;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.camelklaviyo.KlaviyoConfiguration;
 import io.camelklaviyo.request.KlaviyoRequest;
@@ -19,14 +20,18 @@ public class KlaviyoClient {
 
     private static final String ACCEPT = "application/vnd.api+json";
 
-    private final KlaviyoHttpClient httpClient;
+    private final Supplier<KlaviyoHttpClient> httpClient;
     private final String baseUrl;
     private final String revision;
     private final String apiKey;
     private final String publicKey;
     private final RequestConfig requestConfig;
 
-    public KlaviyoClient(KlaviyoHttpClient httpClient, KlaviyoConfiguration configuration) {
+    /**
+     * @param httpClient the component's pool, looked up per request: it exists from the component's start to its stop,
+     *                   which need not surround the moment this endpoint's producer is created
+     */
+    public KlaviyoClient(Supplier<KlaviyoHttpClient> httpClient, KlaviyoConfiguration configuration) {
         this.httpClient = httpClient;
         this.baseUrl = stripTrailingSlash(configuration.getBaseUrl());
         this.revision = configuration.getRevision();
@@ -67,7 +72,11 @@ public class KlaviyoClient {
         if (request.body() != null) {
             http.setBody(request.body(), ContentType.parse(request.contentType()));
         }
-        return httpClient.execute(http.build(), requestConfig);
+        KlaviyoHttpClient pool = httpClient.get();
+        if (pool == null) {
+            throw new IllegalStateException("The klaviyo component is not started");
+        }
+        return pool.execute(http.build(), requestConfig);
     }
 
     private static boolean isBlank(String value) {

@@ -114,10 +114,12 @@ public record Operation(
      * @param required           whether the spec requires a body
      * @param type               JSON:API resource type of {@code data}, or null when it is not fixed
      * @param many               true when {@code data} is an array (relationship writes)
+     * @param idRequired         true when {@code data} must carry an {@code id} (updates, and actions on an existing
+     *                           resource such as a campaign send)
      * @param requiredAttributes attributes the spec requires in {@code data.attributes}
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record RequestBody(String contentType, boolean required, String type, boolean many,
+    public record RequestBody(String contentType, boolean required, String type, boolean many, boolean idRequired,
             List<String> requiredAttributes) {
         public RequestBody {
             requiredAttributes = requiredAttributes == null ? List.of() : requiredAttributes;

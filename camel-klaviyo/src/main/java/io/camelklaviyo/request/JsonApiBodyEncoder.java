@@ -27,9 +27,9 @@ final class JsonApiBodyEncoder {
         this.mapper = mapper;
     }
 
-    EncodedBody encode(Operation operation, Object body, String pathId) {
+    EncodedBody encode(Operation operation, Object body, String id) {
         JsonNode node = toTree(operation, body);
-        JsonNode document = node.isObject() && node.has("data") ? node : wrap(operation, node, pathId);
+        JsonNode document = node.isObject() && node.has("data") ? node : wrap(operation, node, id);
         check(operation, document.get("data"));
         try {
             return new EncodedBody(mapper.writeValueAsBytes(document), MEDIA_TYPE);
@@ -44,7 +44,7 @@ final class JsonApiBodyEncoder {
                 return json;
             }
             if (body instanceof String text) {
-                return isRelationshipWrite(operation) && !looksLikeJson(text)
+                return (isRelationshipWrite(operation) || operation.body().idRequired()) && !looksLikeJson(text)
                         ? TextNode.valueOf(text.trim()) : mapper.readTree(text);
             }
             if (body instanceof byte[] bytes) {
@@ -60,7 +60,7 @@ final class JsonApiBodyEncoder {
         }
     }
 
-    private JsonNode wrap(Operation operation, JsonNode node, String pathId) {
+    private JsonNode wrap(Operation operation, JsonNode node, String id) {
         RequestBody spec = operation.body();
         if (spec.type() == null) {
             throw new InvalidRequestException(operation.name() + " takes a complete JSON:API document"
@@ -71,30 +71,45 @@ final class JsonApiBodyEncoder {
             document.set("data", identifiers(operation, node));
             return document;
         }
-        if (node.isValueNode() && isRelationshipWrite(operation)) {
-            // a to-one relationship write takes one identifier
-            document.putObject("data").put("type", spec.type()).put("id", node.asText());
+        JsonNode single = singleElement(operation, node);
+        if (single.isValueNode() && (isRelationshipWrite(operation) || spec.idRequired())) {
+            // a to-one relationship write, or an action on an existing resource (a campaign send), takes its id
+            document.putObject("data").put("type", spec.type()).put("id", single.asText());
             return document;
         }
-        if (!node.isObject()) {
+        if (!single.isObject()) {
             throw new InvalidRequestException(operation.name() + " takes a JSON object of " + spec.type()
-                                              + " attributes or a JSON:API document, got " + node.getNodeType());
+                                              + " attributes or a JSON:API document, got " + single.getNodeType());
         }
         ObjectNode data = document.putObject("data");
         data.put("type", spec.type());
-        if (pathId != null && "PATCH".equals(operation.method())) {
-            data.put("id", pathId);
+        if (id != null && (spec.idRequired() || "PATCH".equals(operation.method()))) {
+            data.put("id", id);
         }
-        data.set("attributes", node);
+        data.set("attributes", single);
         return document;
+    }
+
+    /** A one-element list where one resource is expected (a to-one relationship) is that element. */
+    private static JsonNode singleElement(Operation operation, JsonNode node) {
+        if (!node.isArray()) {
+            return node;
+        }
+        if (node.size() != 1) {
+            throw new InvalidRequestException(operation.name() + " takes one " + operation.body().type()
+                                              + ", got a list of " + node.size());
+        }
+        return node.get(0);
     }
 
     /** Relationship writes take resource identifiers: bare ids become {@code {"type", "id"}}. */
     private ArrayNode identifiers(Operation operation, JsonNode node) {
         ArrayNode identifiers = mapper.createArrayNode();
         for (JsonNode element : node.isArray() ? node : mapper.createArrayNode().add(node)) {
-            if (element.isObject()) {
-                identifiers.add(element);
+            if (element.isObject() && element.hasNonNull("id")) {
+                // a whole resource (e.g. a previous call's result) is cut down to its identifier
+                identifiers.addObject().put("type", element.path("type").asText(operation.body().type()))
+                        .put("id", element.get("id").asText());
             } else if (element.isValueNode()) {
                 identifiers.addObject().put("type", operation.body().type()).put("id", element.asText());
             } else {
@@ -123,6 +138,11 @@ final class JsonApiBodyEncoder {
         if (spec.type() != null && type != null && !spec.type().equals(type.asText())) {
             throw new InvalidRequestException(operation.name() + " takes a '" + spec.type()
                                               + "' resource, got type '" + type.asText() + "'");
+        }
+        if (spec.idRequired() && !data.hasNonNull("id")) {
+            throw new InvalidRequestException(operation.name() + " needs the id of the " + spec.type()
+                                              + " in data.id: set the header CamelKlaviyoId or the option id, or"
+                                              + " send a complete document");
         }
         JsonNode attributes = data.get("attributes");
         for (String required : spec.requiredAttributes()) {

@@ -4,10 +4,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.camelklaviyo.KlaviyoComponent;
 import io.camelklaviyo.KlaviyoStandIn;
 import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,30 @@ class AsyncProducerTest extends KlaviyoStandIn {
         template.requestBody("direct:start", (Object) null);
 
         assertThat(threadAfterCall.get()).contains("KlaviyoResponse").doesNotContain("dispatch");
+    }
+
+    @Test
+    void aProducerCreatedBeforeTheComponentStartsWorksOnceItHas() throws Exception {
+        klaviyo.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        CamelContext fresh = new DefaultCamelContext();
+        KlaviyoComponent early = new KlaviyoComponent();
+        early.getConfiguration().setApiKey(API_KEY);
+        early.getConfiguration().setBaseUrl(klaviyo.baseUrl());
+        fresh.addComponent("klaviyo", early);
+        Producer producer = fresh.getEndpoint("klaviyo:profiles/list").createProducer();
+        try {
+            fresh.start();
+            producer.start();
+            Exchange exchange = new DefaultExchange(fresh);
+
+            producer.process(exchange);
+
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getHeader("CamelKlaviyoHttpStatus")).isEqualTo(200);
+        } finally {
+            producer.stop();
+            fresh.stop();
+        }
     }
 
     @Test

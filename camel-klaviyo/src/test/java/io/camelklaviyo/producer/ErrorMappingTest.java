@@ -1,9 +1,11 @@
 package io.camelklaviyo.producer;
 
+import java.net.ConnectException;
 import java.util.Map;
 
 import io.camelklaviyo.KlaviyoApiException;
 import io.camelklaviyo.KlaviyoApiException.KlaviyoError;
+import io.camelklaviyo.KlaviyoConnectionException;
 import io.camelklaviyo.KlaviyoStandIn;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,9 @@ class ErrorMappingTest extends KlaviyoStandIn {
         Exchange result = template.request("klaviyo:profiles/list", e -> {
         });
 
-        assertThat(result.getException()).isInstanceOf(java.net.ConnectException.class);
+        assertThat(result.getException()).isInstanceOf(KlaviyoConnectionException.class)
+                .hasMessageStartingWith("Klaviyo profiles/list failed without a response: ")
+                .hasCauseInstanceOf(ConnectException.class);
     }
 
     private KlaviyoApiException failure(String uri, Object body) {

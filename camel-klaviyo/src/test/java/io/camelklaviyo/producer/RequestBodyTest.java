@@ -100,11 +100,62 @@ class RequestBodyTest extends KlaviyoStandIn {
     }
 
     @Test
+    void wholeResourcesAreCutDownToIdentifiersForRelationshipWrites() throws Exception {
+        send("klaviyo:lists/add-profiles?id=LIST1", List.of(
+                Map.of("type", "profile", "id", "P1", "attributes", Map.of("email", "a@example.com")),
+                Map.of("id", "P2", "links", Map.of("self", "https://a.klaviyo.com/api/profiles/P2"))));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(
+                "{\"data\":[{\"type\":\"profile\",\"id\":\"P1\"},{\"type\":\"profile\",\"id\":\"P2\"}]}"));
+    }
+
+    @Test
     void aToOneRelationshipWriteTakesOneId() throws Exception {
         send("klaviyo:campaign-messages/update-image-ids?id=M1", "IMG1");
 
         assertThat(sent().getUrl()).isEqualTo("/api/campaign-messages/M1/relationships/image");
         assertThat(sentJson()).isEqualTo(JSON.readTree("{\"data\":{\"type\":\"image\",\"id\":\"IMG1\"}}"));
+    }
+
+    @Test
+    void aToOneRelationshipWriteTakesAOneElementListButNotALongerOne() throws Exception {
+        send("klaviyo:campaign-messages/update-image-ids?id=M1", List.of("IMG1"));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree("{\"data\":{\"type\":\"image\",\"id\":\"IMG1\"}}"));
+        klaviyo.resetRequests();
+        Exception failure = send("klaviyo:campaign-messages/update-image-ids?id=M1", List.of("A", "B")).getException();
+        assertThat(failure).isInstanceOf(InvalidRequestException.class).hasMessageContaining("takes one image");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anActionOnAnExistingResourceTakesItsIdAsTheBody() throws Exception {
+        send("klaviyo:Create campaign send job", "01HCAMPAIGN");
+
+        assertThat(sent().getUrl()).isEqualTo("/api/campaign-send-jobs");
+        assertThat(sentJson()).isEqualTo(JSON.readTree(
+                "{\"data\":{\"type\":\"campaign-send-job\",\"id\":\"01HCAMPAIGN\"}}"));
+    }
+
+    @Test
+    void anActionOnAnExistingResourceTakesItsIdFromTheHeaderWithBareAttributes() throws Exception {
+        Exchange result = template.request("klaviyo:campaign-clone/create", e -> {
+            e.getMessage().setHeader(KlaviyoConstants.ID, "01HCAMPAIGN");
+            e.getMessage().setBody(Map.of("new_name", "Copy"));
+        });
+
+        assertThat(result.getException()).isNull();
+        assertThat(sentJson()).isEqualTo(JSON.readTree(
+                "{\"data\":{\"type\":\"campaign\",\"id\":\"01HCAMPAIGN\",\"attributes\":{\"new_name\":\"Copy\"}}}"));
+    }
+
+    @Test
+    void anActionOnAnExistingResourceWithoutAnIdFailsBeforeAnyHttpCall() {
+        Exception failure = send("klaviyo:campaign-clone/create", Map.of("new_name", "Copy")).getException();
+
+        assertThat(failure).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("campaign-clone/create needs the id of the campaign in data.id");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
     }
 
     @Test

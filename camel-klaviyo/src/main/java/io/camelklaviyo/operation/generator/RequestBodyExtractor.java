@@ -10,7 +10,7 @@ import io.camelklaviyo.operation.Operation.RequestBody;
 /**
  * An operation's request body: media type, whether it is required, and for a JSON:API document the resource type of
  * {@code data} (the single value of the enum behind {@code data.type}, or {@code data.items.type} when {@code data}
- * is an array) and the attributes {@code data.attributes} requires.
+ * is an array), whether {@code data} must carry an {@code id}, and the attributes {@code data.attributes} requires.
  */
 final class RequestBodyExtractor {
 
@@ -41,7 +41,8 @@ final class RequestBodyExtractor {
         List<String> required = data.isMissingNode()
                 ? List.of()
                 : OpenApiSpec.strings(spec.property(data, "attributes").path("required"));
-        return new RequestBody(contentType, body.path("required").asBoolean(false), type, many, required);
+        boolean idRequired = !many && !data.isMissingNode() && OpenApiSpec.strings(data.path("required")).contains("id");
+        return new RequestBody(contentType, body.path("required").asBoolean(false), type, many, idRequired, required);
     }
 
     /** The one value of an enum schema, or null when it allows none or several. */
