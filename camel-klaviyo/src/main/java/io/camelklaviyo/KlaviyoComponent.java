@@ -30,7 +30,7 @@ public class KlaviyoComponent extends DefaultComponent {
     // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
     private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
     private volatile KlaviyoHttpClient httpClient;
-    private volatile ExecutorService responseExecutor;
+    private ExecutorService responseExecutor;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -82,16 +82,11 @@ public class KlaviyoComponent extends DefaultComponent {
         return httpClient;
     }
 
-    /** The threads that carry exchanges on once their response has arrived. */
-    ExecutorService getResponseExecutor() {
-        return responseExecutor;
-    }
-
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         responseExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KlaviyoResponse");
-        httpClient = new KlaviyoHttpClient(maxConnections, connectTimeout);
+        httpClient = new KlaviyoHttpClient(maxConnections, connectTimeout, responseExecutor);
         ServiceHelper.startService(httpClient);
     }
 

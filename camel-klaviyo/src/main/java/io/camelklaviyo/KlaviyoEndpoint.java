@@ -7,12 +7,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.invoke.SingleCall;
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.operation.OperationCatalog;
 import io.camelklaviyo.operation.OperationNames;
 import io.camelklaviyo.request.QueryOptions;
 import io.camelklaviyo.request.RequestFactory;
 import io.camelklaviyo.response.ResponseMapper;
+import io.camelklaviyo.response.ResponseReader;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -131,11 +133,12 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
 
     @Override
     public Producer createProducer() {
-        KlaviyoClient client = new KlaviyoClient(getComponent()::getHttpClient, configuration);
         ObjectMapper mapper = getComponent().getObjectMapper();
+        KlaviyoClient client = new KlaviyoClient(getComponent()::getHttpClient, configuration, new ResponseReader(mapper));
+        ResponseMapper responses = new ResponseMapper(operation.name(), configuration.getResponseFormat(),
+                configuration.getResponseType(), mapper);
         return new KlaviyoProducer(this, new RequestFactory(operation, queryOptions(), id, mapper), client,
-                new ResponseMapper(operation, configuration.getResponseFormat(), configuration.getResponseType(),
-                        mapper));
+                new SingleCall(client, responses));
     }
 
     @Override

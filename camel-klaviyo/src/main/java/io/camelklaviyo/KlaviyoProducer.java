@@ -4,20 +4,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.invoke.OperationInvoker;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.RequestFactory;
-import io.camelklaviyo.response.ResponseMapper;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls one Klaviyo operation per exchange without blocking the calling thread: the request is built and checked,
- * sent on the shared non-blocking client, and the exchange continues on the client's I/O thread when the response
- * arrives.
+ * Calls Klaviyo for each exchange without blocking the calling thread: the request is built and checked, handed to
+ * the endpoint's invoker, and the exchange continues on a worker thread once the result is on the message.
  */
 public class KlaviyoProducer extends DefaultAsyncProducer {
 
@@ -25,14 +23,14 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
 
     private final RequestFactory requests;
     private final KlaviyoClient client;
-    private final ResponseMapper responses;
+    private final OperationInvoker invoker;
 
     public KlaviyoProducer(KlaviyoEndpoint endpoint, RequestFactory requests, KlaviyoClient client,
-                           ResponseMapper responses) {
+                           OperationInvoker invoker) {
         super(endpoint);
         this.requests = requests;
         this.client = client;
-        this.responses = responses;
+        this.invoker = invoker;
     }
 
     @Override
@@ -48,31 +46,35 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<SimpleHttpResponse> response;
+        CompletableFuture<Void> result;
         try {
             KlaviyoRequest request = requests.create(exchange);
             LOG.debug("Klaviyo {}: {}", request.operation().name(), request);
-            response = client.send(request);
+            result = invoker.invoke(request, exchange);
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        // continue the route on a worker thread, never on the HTTP client's I/O thread
-        response.whenCompleteAsync((answer, failure) -> {
-            try {
-                if (failure != null) {
-                    exchange.setException(new KlaviyoConnectionException(getEndpoint().getOperation().name(),
-                            failure instanceof CompletionException ? failure.getCause() : failure));
-                } else {
-                    responses.map(answer, exchange);
-                }
-            } catch (RuntimeException e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
-        }, getEndpoint().getComponent().getResponseExecutor());
+        if (result.isDone()) {
+            complete(exchange, result);
+            callback.done(true);
+            return true;
+        }
+        result.whenComplete((ignored, failure) -> {
+            complete(exchange, result);
+            callback.done(false);
+        });
         return false;
+    }
+
+    private static void complete(Exchange exchange, CompletableFuture<Void> result) {
+        try {
+            result.join();
+        } catch (CompletionException e) {
+            exchange.setException(e.getCause());
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+        }
     }
 }

@@ -1,11 +1,16 @@
 package io.camelklaviyo.client;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import io.camelklaviyo.KlaviyoApiException;
 import io.camelklaviyo.KlaviyoConfiguration;
+import io.camelklaviyo.KlaviyoConnectionException;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.QueryEncoding;
+import io.camelklaviyo.response.KlaviyoResponse;
+import io.camelklaviyo.response.ResponseReader;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -26,13 +31,16 @@ public class KlaviyoClient {
     private final String apiKey;
     private final String publicKey;
     private final RequestConfig requestConfig;
+    private final ResponseReader reader;
 
     /**
      * @param httpClient the component's pool, looked up per request: it exists from the component's start to its stop,
      *                   which need not surround the moment this endpoint's producer is created
      */
-    public KlaviyoClient(Supplier<KlaviyoHttpClient> httpClient, KlaviyoConfiguration configuration) {
+    public KlaviyoClient(Supplier<KlaviyoHttpClient> httpClient, KlaviyoConfiguration configuration,
+                         ResponseReader reader) {
         this.httpClient = httpClient;
+        this.reader = reader;
         this.baseUrl = stripTrailingSlash(configuration.getBaseUrl());
         this.revision = configuration.getRevision();
         this.apiKey = configuration.getApiKey();
@@ -56,7 +64,33 @@ public class KlaviyoClient {
         }
     }
 
-    public CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request) {
+    /**
+     * Sends a request and reads the answer: the future completes with the response, or fails with a
+     * {@link KlaviyoApiException} (an error status), a {@link KlaviyoConnectionException} (no response) or an
+     * {@link IllegalStateException} (the component is stopped).
+     */
+    public CompletableFuture<KlaviyoResponse> call(KlaviyoRequest request) {
+        String operation = request.operation().name();
+        CompletableFuture<SimpleHttpResponse> sent;
+        try {
+            sent = send(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(new KlaviyoConnectionException(operation,
+                        failure instanceof CompletionException ? failure.getCause() : failure));
+            }
+            try {
+                return reader.read(operation, response);
+            } catch (KlaviyoApiException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request) {
         boolean clientOperation = request.operation().client();
         String target = request.pathAndQuery();
         if (clientOperation) {

@@ -1,6 +1,7 @@
 package io.camelklaviyo.client;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -20,20 +21,23 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The non-blocking HTTP client and connection pool that all endpoints of a component share. Its I/O threads do the
- * waiting; no Camel thread blocks on a request.
+ * waiting; no Camel thread blocks on a request. Responses are handed to a worker executor, so that nothing a route
+ * does next ever runs on (and stalls) an I/O thread.
  */
 public class KlaviyoHttpClient extends ServiceSupport {
 
     private final int maxConnections;
     private final long connectTimeoutMillis;
+    private final Executor completions;
     private CloseableHttpAsyncClient client;
 
-    public KlaviyoHttpClient(int maxConnections, long connectTimeoutMillis) {
+    public KlaviyoHttpClient(int maxConnections, long connectTimeoutMillis, Executor completions) {
         this.maxConnections = maxConnections;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.completions = completions;
     }
 
-    /** Sends a request; the future completes on one of the client's I/O threads. */
+    /** Sends a request; the future completes on the worker executor. */
     public CompletableFuture<SimpleHttpResponse> execute(SimpleHttpRequest request, RequestConfig config) {
         CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
         HttpClientContext context = HttpClientContext.create();
@@ -42,12 +46,12 @@ public class KlaviyoHttpClient extends ServiceSupport {
                 new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
-                        result.complete(response);
+                        completions.execute(() -> result.complete(response));
                     }
 
                     @Override
                     public void failed(Exception failure) {
-                        result.completeExceptionally(failure);
+                        completions.execute(() -> result.completeExceptionally(failure));
                     }
 
                     @Override
