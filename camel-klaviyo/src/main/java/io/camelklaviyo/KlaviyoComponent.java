@@ -2,6 +2,7 @@ package io.camelklaviyo;
 
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.client.KlaviyoHttpClient;
@@ -31,6 +32,7 @@ public class KlaviyoComponent extends DefaultComponent {
     private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
     private volatile KlaviyoHttpClient httpClient;
     private ExecutorService responseExecutor;
+    private ScheduledExecutorService scheduler;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -82,9 +84,20 @@ public class KlaviyoComponent extends DefaultComponent {
         return httpClient;
     }
 
+    /** Schedules delayed work (the next poll of an awaited job) without holding a thread while it waits. */
+    ScheduledExecutorService getScheduler() {
+        return scheduler;
+    }
+
+    /** The operation catalogue endpoints resolve their names against. */
+    OperationCatalog getCatalog() {
+        return catalog;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "KlaviyoScheduler");
         responseExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KlaviyoResponse");
         httpClient = new KlaviyoHttpClient(maxConnections, connectTimeout, responseExecutor);
         ServiceHelper.startService(httpClient);
@@ -96,6 +109,8 @@ public class KlaviyoComponent extends DefaultComponent {
         httpClient = null;
         getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);
         responseExecutor = null;
+        getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+        scheduler = null;
         super.doStop();
     }
 }

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.invoke.Call;
+import io.camelklaviyo.invoke.OperationInvoker;
 import io.camelklaviyo.invoke.SingleCall;
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.operation.OperationCatalog;
@@ -62,6 +64,8 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private String pageCursor;
     @UriParam(label = "producer,advanced", prefix = "query.", multiValue = true)
     private Map<String, Object> queryParameters;
+    @UriParam
+    private KlaviyoWorkflowOptions workflow = new KlaviyoWorkflowOptions();
 
     private Operation operation;
 
@@ -134,11 +138,17 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     @Override
     public Producer createProducer() {
         ObjectMapper mapper = getComponent().getObjectMapper();
-        KlaviyoClient client = new KlaviyoClient(getComponent()::getHttpClient, configuration, new ResponseReader(mapper));
+        KlaviyoClient client = new KlaviyoClient(getComponent()::getHttpClient, configuration,
+                new ResponseReader(mapper));
         ResponseMapper responses = new ResponseMapper(operation.name(), configuration.getResponseFormat(),
                 configuration.getResponseType(), mapper);
         return new KlaviyoProducer(this, new RequestFactory(operation, queryOptions(), id, mapper), client,
-                new SingleCall(client, responses));
+                invoker(client::call, responses));
+    }
+
+    /** The call, decorated with the steps the workflow options ask for, inside the workflow that runs it. */
+    private OperationInvoker invoker(Call call, ResponseMapper responses) {
+        return new SingleCall(call, responses);
     }
 
     @Override
@@ -269,6 +279,15 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     /** The page cursor, or the full links.next URL of a previous page. */
     public void setPageCursor(String pageCursor) {
         this.pageCursor = pageCursor;
+    }
+
+    public KlaviyoWorkflowOptions getWorkflow() {
+        return workflow;
+    }
+
+    /** Pagination, chunking, job and upsert options. */
+    public void setWorkflow(KlaviyoWorkflowOptions workflow) {
+        this.workflow = workflow;
     }
 
     public Map<String, Object> getQueryParameters() {

@@ -2,7 +2,6 @@ package io.camelklaviyo.invoke;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.camelklaviyo.client.KlaviyoClient;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.response.ResponseMapper;
 import org.apache.camel.Exchange;
@@ -12,16 +11,16 @@ import org.apache.camel.Exchange;
  */
 public final class SingleCall implements OperationInvoker {
 
-    private final KlaviyoClient client;
+    private final Call call;
     private final ResponseMapper responses;
 
-    public SingleCall(KlaviyoClient client, ResponseMapper responses) {
-        this.client = client;
+    public SingleCall(Call call, ResponseMapper responses) {
+        this.call = call;
         this.responses = responses;
     }
 
     @Override
     public CompletableFuture<Void> invoke(KlaviyoRequest request, Exchange exchange) {
-        return client.call(request).thenAccept(response -> responses.map(response, exchange.getMessage()));
+        return call.call(request).thenAccept(response -> responses.map(response, exchange.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package io.camelklaviyo.request;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.camelklaviyo.operation.Operation;
@@ -18,6 +19,29 @@ public record KlaviyoRequest(Operation operation, String path, Map<String, Strin
 
     public KlaviyoRequest {
         query = Map.copyOf(query);
+    }
+
+    /** A request the component makes itself (a job poll, a lookup, the next page), checked like any other. */
+    public static KlaviyoRequest of(Operation operation, String id, Map<String, String> query, byte[] body,
+                                    String contentType) {
+        return new KlaviyoRequest(operation, PathTemplate.expand(operation, id), query, body, contentType);
+    }
+
+    /** This request with one query parameter set, e.g. the next page's cursor. */
+    public KlaviyoRequest withQueryParameter(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(query);
+        changed.put(name, value);
+        return new KlaviyoRequest(operation, path, changed, body, contentType);
+    }
+
+    /** This request with another body of the same media type, e.g. one chunk of a bulk input. */
+    public KlaviyoRequest withBody(byte[] newBody) {
+        return new KlaviyoRequest(operation, path, query, newBody, contentType);
+    }
+
+    /** The name of this operation's page cursor parameter. */
+    public String cursorParameter() {
+        return QueryOptions.cursorParameter(operation);
     }
 
     /** The path and its percent-encoded query string. */
