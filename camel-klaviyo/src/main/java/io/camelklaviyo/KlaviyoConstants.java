@@ -48,6 +48,10 @@ public final class KlaviyoConstants {
     @Metadata(label = "producer", description = "The cursor of the next page, absent on the last page.",
               javaType = "String")
     public static final String NEXT_PAGE_CURSOR = "CamelKlaviyoNextPageCursor";
+    @Metadata(label = "producer",
+              description = "Add/Remove Profile to/from List by e-mail: the addresses that match no Klaviyo profile.",
+              javaType = "java.util.List<String>")
+    public static final String UNKNOWN_EMAILS = "CamelKlaviyoUnknownEmails";
 
     private KlaviyoConstants() {
     }

@@ -3,10 +3,14 @@ package io.camelklaviyo;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelklaviyo.action.ProfileListMembership;
+import io.camelklaviyo.action.UpsertingCall;
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.invoke.BodyPreparation;
 import io.camelklaviyo.invoke.Call;
 import io.camelklaviyo.invoke.OperationInvoker;
 import io.camelklaviyo.invoke.SingleCall;
@@ -69,6 +73,12 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
 
     private Operation operation;
 
+    /** Operations whose action-list form also takes e-mail addresses, resolved to profile ids. */
+    private static final Set<String> LIST_MEMBERSHIP = Set.of("add_profiles_to_list", "remove_profiles_from_list");
+    private static final String CREATE_PROFILE = "create_profile";
+    private static final String UPDATE_PROFILE = "profiles/update";
+    private static final String GET_PROFILES = "profiles/list";
+
     public KlaviyoEndpoint(String uri, KlaviyoComponent component, KlaviyoConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -94,6 +104,10 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         }
         operation = found.size() == 1 ? onlyOperation(found) : selectByRelationship(found);
         queryOptions().validate(operation);
+        if (workflow.isUpsert() && !CREATE_PROFILE.equals(operation.operationId())) {
+            throw new IllegalArgumentException("upsert applies only to profiles/create (create_profile), not to "
+                                               + operation.name());
+        }
     }
 
     private Operation onlyOperation(Collection<Operation> found) {
@@ -142,8 +156,16 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
                 new ResponseReader(mapper));
         ResponseMapper responses = new ResponseMapper(operation.name(), configuration.getResponseFormat(),
                 configuration.getResponseType(), mapper);
+        Call call = client::call;
+        if (workflow.isUpsert()) {
+            call = new UpsertingCall(call, getComponent().getCatalog().byName(UPDATE_PROFILE), mapper);
+        }
+        BodyPreparation preparation = LIST_MEMBERSHIP.contains(operation.operationId())
+                ? new ProfileListMembership(operation.name(), client::call,
+                        getComponent().getCatalog().byName(GET_PROFILES))
+                : null;
         return new KlaviyoProducer(this, new RequestFactory(operation, queryOptions(), id, mapper), client,
-                invoker(client::call, responses));
+                preparation, invoker(call, responses));
     }
 
     /** The call, decorated with the steps the workflow options ask for, inside the workflow that runs it. */

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.invoke.BodyPreparation;
 import io.camelklaviyo.invoke.OperationInvoker;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.RequestFactory;
@@ -23,13 +24,18 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
 
     private final RequestFactory requests;
     private final KlaviyoClient client;
+    private final BodyPreparation preparation;
     private final OperationInvoker invoker;
 
+    /**
+     * @param preparation a step that readies the body with calls of its own before the request is built, or null
+     */
     public KlaviyoProducer(KlaviyoEndpoint endpoint, RequestFactory requests, KlaviyoClient client,
-                           OperationInvoker invoker) {
+                           BodyPreparation preparation, OperationInvoker invoker) {
         super(endpoint);
         this.requests = requests;
         this.client = client;
+        this.preparation = preparation;
         this.invoker = invoker;
     }
 
@@ -48,9 +54,9 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> result;
         try {
-            KlaviyoRequest request = requests.create(exchange);
-            LOG.debug("Klaviyo {}: {}", request.operation().name(), request);
-            result = invoker.invoke(request, exchange);
+            result = preparation == null
+                    ? invoke(exchange)
+                    : preparation.prepare(exchange).thenCompose(prepared -> invoke(exchange));
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
@@ -66,6 +72,12 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
             callback.done(false);
         });
         return false;
+    }
+
+    private CompletableFuture<Void> invoke(Exchange exchange) {
+        KlaviyoRequest request = requests.create(exchange);
+        LOG.debug("Klaviyo {}: {}", request.operation().name(), request);
+        return invoker.invoke(request, exchange);
     }
 
     private static void complete(Exchange exchange, CompletableFuture<Void> result) {
