@@ -10,9 +10,12 @@ import io.camelklaviyo.operation.OperationCatalog;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * The klaviyo: component: one connection pool and one set of credentials shared by all its endpoints.
@@ -26,6 +29,8 @@ public class KlaviyoComponent extends DefaultComponent {
     private int maxConnections = 50;
     @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
+    @Metadata(label = "advanced", defaultValue = "20")
+    private int workerPoolSize = 20;
 
     private final OperationCatalog catalog = OperationCatalog.bundled();
     // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
@@ -74,6 +79,18 @@ public class KlaviyoComponent extends DefaultComponent {
         this.connectTimeout = connectTimeout;
     }
 
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    /**
+     * The threads on which exchanges continue once Klaviyo has answered (never the HTTP client's I/O threads); they
+     * run the rest of the route, so size it for the routes' own work.
+     */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
     /** The JSON mapper of request and response bodies; thread-safe and shared by all endpoints. */
     ObjectMapper getObjectMapper() {
         return objectMapper;
@@ -97,10 +114,18 @@ public class KlaviyoComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        scheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "KlaviyoScheduler");
-        responseExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KlaviyoResponse");
-        httpClient = new KlaviyoHttpClient(maxConnections, connectTimeout, responseExecutor);
-        ServiceHelper.startService(httpClient);
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        scheduler = executors.newSingleThreadScheduledExecutor(this, "KlaviyoScheduler");
+        // an unbounded queue: a full pool must never push work back onto the HTTP client's I/O threads
+        ThreadPoolProfile workers = new ThreadPoolProfile("KlaviyoWorker");
+        workers.setPoolSize(workerPoolSize);
+        workers.setMaxPoolSize(workerPoolSize);
+        workers.setMaxQueueSize(Integer.MAX_VALUE);
+        workers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        responseExecutor = executors.newThreadPool(this, "KlaviyoWorker", workers);
+        KlaviyoHttpClient client = new KlaviyoHttpClient(maxConnections, connectTimeout, responseExecutor);
+        ServiceHelper.startService(client);
+        httpClient = client;
     }
 
     @Override

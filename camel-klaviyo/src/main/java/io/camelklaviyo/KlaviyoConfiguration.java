@@ -18,7 +18,7 @@ public class KlaviyoConfiguration implements Cloneable {
 
     @UriParam(label = "security", secret = true)
     private String apiKey;
-    @UriParam(label = "security", secret = true)
+    @UriParam(label = "security")
     private String publicKey;
     @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL)
     private String baseUrl = DEFAULT_BASE_URL;
@@ -49,8 +49,8 @@ public class KlaviyoConfiguration implements Cloneable {
     }
 
     /**
-     * The public API key (site ID, 6 characters) that the client-side /client operations send as
-     * company_id. They never send the private key.
+     * The public API key (site ID, 6 characters) that the client-side /client operations send as company_id. They
+     * never send the private key. It is public by design (every storefront embeds it), so it is not masked.
      */
     public void setPublicKey(String publicKey) {
         this.publicKey = publicKey;

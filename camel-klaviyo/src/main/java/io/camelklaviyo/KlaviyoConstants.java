@@ -53,6 +53,59 @@ public final class KlaviyoConstants {
               javaType = "java.util.List<String>")
     public static final String UNKNOWN_EMAILS = "CamelKlaviyoUnknownEmails";
 
+    // response of pagination=ALL
+
+    @Metadata(label = "producer", description = "pagination=ALL: the number of pages fetched.", javaType = "Integer")
+    public static final String PAGE_COUNT = "CamelKlaviyoPageCount";
+    @Metadata(label = "producer", description = "pagination=ALL: the number of records in the body's List.",
+              javaType = "Integer")
+    public static final String RECORD_COUNT = "CamelKlaviyoRecordCount";
+    @Metadata(label = "producer",
+              description = "pagination=ALL: true when maxPages or maxResults stopped the gathering before the last"
+                            + " page; CamelKlaviyoNextPageCursor then holds the cursor to resume from.",
+              javaType = "Boolean")
+    public static final String TRUNCATED = "CamelKlaviyoTruncated";
+
+    // response of a bulk input split into chunks (chunking=true)
+
+    @Metadata(label = "producer",
+              description = "Chunking: the number of calls a bulk input above the operation's limits was split into.",
+              javaType = "Integer")
+    public static final String CHUNK_COUNT = "CamelKlaviyoChunkCount";
+    @Metadata(label = "producer",
+              description = "Chunking: the number of chunks that failed (the exchange then fails with a"
+                            + " KlaviyoBulkException).",
+              javaType = "Integer")
+    public static final String FAILED_CHUNK_COUNT = "CamelKlaviyoFailedChunkCount";
+
+    // response of an awaited job (awaitJob=true)
+
+    @Metadata(label = "producer", description = "awaitJob: the id of the awaited job (with chunking: the last one's).",
+              javaType = "String")
+    public static final String JOB_ID = "CamelKlaviyoJobId";
+    @Metadata(label = "producer",
+              description = "awaitJob: the job's last status: complete, or cancelled / queued / processing when it"
+                            + " failed or timed out.",
+              javaType = "String")
+    public static final String JOB_STATUS = "CamelKlaviyoJobStatus";
+    @Metadata(label = "producer",
+              description = "awaitJob: the job's total_count (with chunking: the sum over the chunks' jobs).",
+              javaType = "Integer")
+    public static final String JOB_TOTAL_COUNT = "CamelKlaviyoJobTotalCount";
+    @Metadata(label = "producer",
+              description = "awaitJob: the job's completed_count (with chunking: the sum over the chunks' jobs).",
+              javaType = "Integer")
+    public static final String JOB_COMPLETED_COUNT = "CamelKlaviyoJobCompletedCount";
+    @Metadata(label = "producer",
+              description = "awaitJob: the job's failed_count (with chunking: the sum over the chunks' jobs).",
+              javaType = "Integer")
+    public static final String JOB_FAILED_COUNT = "CamelKlaviyoJobFailedCount";
+    @Metadata(label = "producer",
+              description = "awaitJob on a profile bulk import: the import-error resources of the completed job, all"
+                            + " pages (with chunking: of every chunk's job).",
+              javaType = "java.util.List<java.util.Map<String, Object>>")
+    public static final String JOB_ERRORS = "CamelKlaviyoJobErrors";
+
     private KlaviyoConstants() {
     }
 }

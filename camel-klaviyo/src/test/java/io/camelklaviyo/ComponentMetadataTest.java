@@ -39,12 +39,13 @@ class ComponentMetadataTest {
         JsonNode options = descriptor().get("componentProperties");
 
         for (String option : new String[] { "apiKey", "publicKey", "baseUrl", "revision", "responseFormat",
-                "responseTimeout", "connectTimeout", "maxConnections" }) {
+                "responseTimeout", "connectTimeout", "maxConnections", "workerPoolSize" }) {
             assertThat(options.has(option)).as(option).isTrue();
             assertThat(options.get(option).get("description").asText()).as(option).isNotBlank();
         }
         assertThat(options.get("apiKey").get("secret").asBoolean()).isTrue();
-        assertThat(options.get("publicKey").get("secret").asBoolean()).isTrue();
+        // the site ID is public by design: masking it would only hide it from its owner's tooling
+        assertThat(options.get("publicKey").get("secret").asBoolean()).isFalse();
         assertThat(options.get("revision").get("defaultValue").asText()).isEqualTo("2026-07-15");
         assertThat(options.get("baseUrl").get("defaultValue").asText()).isEqualTo("https://a.klaviyo.com");
     }

@@ -29,7 +29,7 @@ public class KlaviyoComponentConfiguration extends ComponentConfigurationPropert
     private String apiKey;
     /**
      * The public API key (site ID, 6 characters) that the client-side /client operations send as company_id. They
-     * never send the private key.
+     * never send the private key. It is public by design (every storefront embeds it), so it is not masked.
      */
     private String publicKey;
     /**
@@ -84,6 +84,11 @@ public class KlaviyoComponentConfiguration extends ComponentConfigurationPropert
      * PT1M work too.
      */
     private Duration responseTimeout = Duration.ofSeconds(60);
+    /**
+     * The threads on which exchanges continue once Klaviyo has answered (never the HTTP client's I/O threads); they
+     * run the rest of the route, so size it for the routes' own work.
+     */
+    private Integer workerPoolSize = 20;
 
     public String getApiKey() {
         return apiKey;
@@ -179,5 +184,13 @@ public class KlaviyoComponentConfiguration extends ComponentConfigurationPropert
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 }

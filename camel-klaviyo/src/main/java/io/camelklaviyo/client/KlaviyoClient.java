@@ -47,6 +47,8 @@ public class KlaviyoClient {
         this.publicKey = configuration.getPublicKey();
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
+                // waiting for a free pooled connection counts against the same budget
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
                 .build();
     }
 
@@ -70,10 +72,23 @@ public class KlaviyoClient {
      * {@link IllegalStateException} (the component is stopped).
      */
     public CompletableFuture<KlaviyoResponse> call(KlaviyoRequest request) {
+        return call(request, false);
+    }
+
+    /**
+     * {@link #call(KlaviyoRequest)} for a caller that blocks on the result itself (a lazy page iterator): the answer
+     * is read on the HTTP client's I/O thread rather than handed to a worker, because the waiting caller may be the
+     * last free worker.
+     */
+    public CompletableFuture<KlaviyoResponse> callForWaitingCaller(KlaviyoRequest request) {
+        return call(request, true);
+    }
+
+    private CompletableFuture<KlaviyoResponse> call(KlaviyoRequest request, boolean callerWaits) {
         String operation = request.operation().name();
         CompletableFuture<SimpleHttpResponse> sent;
         try {
-            sent = send(request);
+            sent = send(request, callerWaits);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -90,7 +105,7 @@ public class KlaviyoClient {
         });
     }
 
-    private CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request) {
+    private CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request, boolean callerWaits) {
         boolean clientOperation = request.operation().client();
         String target = request.pathAndQuery();
         if (clientOperation) {
@@ -110,7 +125,9 @@ public class KlaviyoClient {
         if (pool == null) {
             throw new IllegalStateException("The klaviyo component is not started");
         }
-        return pool.execute(http.build(), requestConfig);
+        return callerWaits
+                ? pool.executeForWaitingCaller(http.build(), requestConfig)
+                : pool.execute(http.build(), requestConfig);
     }
 
     private static boolean isBlank(String value) {

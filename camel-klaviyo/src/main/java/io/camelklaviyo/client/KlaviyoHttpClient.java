@@ -2,6 +2,7 @@ package io.camelklaviyo.client;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -29,7 +30,7 @@ public class KlaviyoHttpClient extends ServiceSupport {
     private final int maxConnections;
     private final long connectTimeoutMillis;
     private final Executor completions;
-    private CloseableHttpAsyncClient client;
+    private volatile CloseableHttpAsyncClient client;
 
     public KlaviyoHttpClient(int maxConnections, long connectTimeoutMillis, Executor completions) {
         this.maxConnections = maxConnections;
@@ -39,6 +40,20 @@ public class KlaviyoHttpClient extends ServiceSupport {
 
     /** Sends a request; the future completes on the worker executor. */
     public CompletableFuture<SimpleHttpResponse> execute(SimpleHttpRequest request, RequestConfig config) {
+        return execute(request, config, completions);
+    }
+
+    /**
+     * Sends a request for a caller that waits for the answer itself: the future completes on the I/O thread, so that
+     * a waiting worker never needs another worker to be woken.
+     */
+    public CompletableFuture<SimpleHttpResponse> executeForWaitingCaller(SimpleHttpRequest request,
+                                                                         RequestConfig config) {
+        return execute(request, config, Runnable::run);
+    }
+
+    private CompletableFuture<SimpleHttpResponse> execute(SimpleHttpRequest request, RequestConfig config,
+                                                          Executor completions) {
         CompletableFuture<SimpleHttpResponse> result = new CompletableFuture<>();
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(config);
@@ -46,30 +61,46 @@ public class KlaviyoHttpClient extends ServiceSupport {
                 new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
-                        completions.execute(() -> result.complete(response));
+                        handOver(completions, () -> result.complete(response), result);
                     }
 
                     @Override
                     public void failed(Exception failure) {
-                        completions.execute(() -> result.completeExceptionally(failure));
+                        handOver(completions, () -> result.completeExceptionally(failure), result);
                     }
 
                     @Override
                     public void cancelled() {
-                        result.cancel(false);
+                        handOver(completions, () -> result.cancel(false), result);
                     }
                 });
         return result;
     }
 
+    private static void handOver(Executor completions, Runnable completion,
+                                 CompletableFuture<SimpleHttpResponse> result) {
+        try {
+            completions.execute(completion);
+        } catch (RejectedExecutionException e) {
+            // only while the component stops: fail the exchange rather than leave it waiting forever
+            result.completeExceptionally(e);
+        }
+    }
+
     @Override
     protected void doStart() {
+        CloseableHttpAsyncClient started = newClient();
+        started.start();
+        client = started;
+    }
+
+    private CloseableHttpAsyncClient newClient() {
         ConnectionConfig connections = ConnectionConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
                 // a pooled connection the server closed while idle fails the next request: check it first
                 .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                 .build();
-        client = HttpAsyncClients.custom()
+        return HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)
@@ -79,8 +110,9 @@ public class KlaviyoHttpClient extends ServiceSupport {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
+                // no wire log: it prints raw request bytes, the Authorization header included
+                .setIoSessionDecorator(session -> session)
                 .build();
-        client.start();
     }
 
     @Override

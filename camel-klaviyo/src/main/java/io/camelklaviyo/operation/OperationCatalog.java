@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -75,12 +74,6 @@ public final class OperationCatalog {
 
     public List<Operation> operations() {
         return operations;
-    }
-
-    /** The document this catalogue is written as. */
-    @JsonIgnore
-    public Document document() {
-        return new Document(revision, operations);
     }
 
     /** The operation with this canonical name, or null. */

@@ -14,8 +14,10 @@ import io.camelklaviyo.operation.Operation.RequestBody;
 
 /**
  * Turns a message body into the JSON:API document an operation takes. A body that already is a document
- * ({@code {"data": ...}}) is sent as it is; anything else is taken as the resource's attributes (or, for relationship
- * writes, as the related id or ids) and wrapped into a document of the operation's resource type.
+ * ({@code {"data": ...}}) is sent as it is, and a lone resource ({@code {"type", "attributes"}}) gets its
+ * {@code data} wrapper; anything else is taken as the resource's attributes (or, for relationship writes and
+ * actions on an existing resource, as the id or ids) and wrapped into a document of the operation's resource type.
+ * The result is checked against what the operation requires before anything is sent.
  */
 final class JsonApiBodyEncoder {
 
@@ -29,8 +31,15 @@ final class JsonApiBodyEncoder {
 
     EncodedBody encode(Operation operation, Object body, String id) {
         JsonNode node = toTree(operation, body);
-        JsonNode document = node.isObject() && node.has("data") ? node : wrap(operation, node, id);
-        check(operation, document.get("data"));
+        JsonNode document;
+        if (node.isObject() && node.has("data")) {
+            document = node;
+        } else if (isLoneResource(node)) {
+            document = mapper.createObjectNode().set("data", node);
+        } else {
+            document = wrap(operation, node, id);
+        }
+        new DocumentCheck(operation, id).check(document.get("data"));
         try {
             return new EncodedBody(mapper.writeValueAsBytes(document), MEDIA_TYPE);
         } catch (JsonProcessingException e) {
@@ -44,7 +53,7 @@ final class JsonApiBodyEncoder {
                 return json;
             }
             if (body instanceof String text) {
-                return (isRelationshipWrite(operation) || operation.body().idRequired()) && !looksLikeJson(text)
+                return takesIds(operation) && !looksLikeJson(text)
                         ? TextNode.valueOf(text.trim()) : mapper.readTree(text);
             }
             if (body instanceof byte[] bytes) {
@@ -72,9 +81,9 @@ final class JsonApiBodyEncoder {
             return document;
         }
         JsonNode single = singleElement(operation, node);
-        if (single.isValueNode() && (isRelationshipWrite(operation) || spec.idRequired())) {
+        if (single.isValueNode() && takesIds(operation)) {
             // a to-one relationship write, or an action on an existing resource (a campaign send), takes its id
-            document.putObject("data").put("type", spec.type()).put("id", single.asText());
+            document.set("data", identifier(operation, single));
             return document;
         }
         if (!single.isObject()) {
@@ -106,50 +115,35 @@ final class JsonApiBodyEncoder {
     private ArrayNode identifiers(Operation operation, JsonNode node) {
         ArrayNode identifiers = mapper.createArrayNode();
         for (JsonNode element : node.isArray() ? node : mapper.createArrayNode().add(node)) {
-            if (element.isObject() && element.hasNonNull("id")) {
-                // a whole resource (e.g. a previous call's result) is cut down to its identifier
-                identifiers.addObject().put("type", element.path("type").asText(operation.body().type()))
-                        .put("id", element.get("id").asText());
-            } else if (element.isValueNode()) {
-                identifiers.addObject().put("type", operation.body().type()).put("id", element.asText());
-            } else {
-                throw new InvalidRequestException(operation.name() + " takes " + operation.body().type()
-                                                  + " ids or {\"type\",\"id\"} objects, got " + element);
-            }
+            identifiers.add(identifier(operation, element));
         }
         return identifiers;
     }
 
-    private static boolean isRelationshipWrite(Operation operation) {
-        return operation.path().contains("/relationships/");
+    /** One identifier from a bare id, or from a whole resource (e.g. a previous call's result) cut down to it. */
+    private ObjectNode identifier(Operation operation, JsonNode element) {
+        String type = operation.body().type();
+        if (element.isObject() && element.hasNonNull("id")) {
+            return mapper.createObjectNode().put("type", element.path("type").asText(type))
+                    .put("id", element.get("id").asText());
+        }
+        if (element.isValueNode() && !element.isNull()) {
+            return mapper.createObjectNode().put("type", type).put("id", element.asText());
+        }
+        throw new InvalidRequestException(operation.name() + " takes " + type
+                                          + " ids or {\"type\",\"id\"} objects, got " + element);
+    }
+
+    private static boolean isLoneResource(JsonNode node) {
+        return node.isObject() && node.path("type").isTextual() && (node.has("attributes") || node.has("id"));
+    }
+
+    private static boolean takesIds(Operation operation) {
+        return operation.path().contains("/relationships/") || operation.body().idRequired();
     }
 
     private static boolean looksLikeJson(String text) {
         String trimmed = text.trim();
-        return trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("\"");
-    }
-
-    private static void check(Operation operation, JsonNode data) {
-        RequestBody spec = operation.body();
-        if (data == null || !data.isObject()) {
-            return;
-        }
-        JsonNode type = data.get("type");
-        if (spec.type() != null && type != null && !spec.type().equals(type.asText())) {
-            throw new InvalidRequestException(operation.name() + " takes a '" + spec.type()
-                                              + "' resource, got type '" + type.asText() + "'");
-        }
-        if (spec.idRequired() && !data.hasNonNull("id")) {
-            throw new InvalidRequestException(operation.name() + " needs the id of the " + spec.type()
-                                              + " in data.id: set the header CamelKlaviyoId or the option id, or"
-                                              + " send a complete document");
-        }
-        JsonNode attributes = data.get("attributes");
-        for (String required : spec.requiredAttributes()) {
-            if (attributes == null || !attributes.has(required) || attributes.get(required).isNull()) {
-                throw new InvalidRequestException(operation.name() + " needs the attribute '" + required
-                                                  + "'; required: " + String.join(", ", spec.requiredAttributes()));
-            }
-        }
+        return trimmed.startsWith("{") || trimmed.startsWith("[") || trimmed.startsWith("\"") || trimmed.equals("null");
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 import io.camelklaviyo.operation.Operation;
 import org.apache.camel.Exchange;
@@ -21,12 +22,24 @@ import org.apache.hc.core5.http.HttpEntity;
 final class MultipartBodyEncoder {
 
     private static final String FILE_PART = "file";
+    /** The form fields of the spec's ImageUploadQuery. */
+    private static final Set<String> FIELDS = Set.of(FILE_PART, "name", "hidden");
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
     EncodedBody encode(Operation operation, Object body, Exchange exchange) {
         MultipartEntityBuilder form = MultipartEntityBuilder.create().setCharset(StandardCharsets.UTF_8);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, "upload", String.class);
+        if (body instanceof String) {
+            throw new InvalidRequestException(operation.name() + " uploads a file: send its bytes, a File, a Path or"
+                                              + " a stream (or a Map with 'file'), not a String");
+        }
         if (body instanceof Map<?, ?> fields) {
+            for (Object key : fields.keySet()) {
+                if (!FIELDS.contains(String.valueOf(key))) {
+                    throw new InvalidRequestException(operation.name() + " has no form field '" + key
+                                                      + "'; its fields: " + FIELDS);
+                }
+            }
             Object file = fields.get(FILE_PART);
             if (file == null) {
                 throw new InvalidRequestException(operation.name() + " needs the form field 'file'");

@@ -12,6 +12,18 @@ public final class PageCursors {
     private PageCursors() {
     }
 
+    /** The cursor of a links.next URL, or null when there is none or the link cannot be read. */
+    public static String cursorInLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        try {
+            return cursorOf(link);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /**
      * The cursor itself: the {@code page[cursor]} (or {@code page_cursor}) value of a {@code links.next} URL, or the
      * text unchanged when it is already a bare cursor.

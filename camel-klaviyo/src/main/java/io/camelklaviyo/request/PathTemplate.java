@@ -20,6 +20,10 @@ final class PathTemplate {
                                               + " of its path " + operation.path() + ": set the endpoint option id"
                                               + " or the header " + KlaviyoConstants.ID);
         }
+        if (id.chars().allMatch(c -> c == '.')) {
+            // a dot segment would be normalised to another path by servers and proxies
+            throw new InvalidRequestException(operation.name() + ": '" + id + "' is not a valid id");
+        }
         return operation.path().replace("{" + operation.pathParams().get(0) + "}", QueryEncoding.encode(id));
     }
 }

@@ -2,6 +2,7 @@ package io.camelklaviyo.request;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.operation.Operation.Pagination;
@@ -16,6 +17,8 @@ import io.camelklaviyo.operation.Operation.Pagination;
  */
 public record QueryOptions(String filter, String sort, String include, Integer pageSize, String pageCursor,
         Map<String, String> fields, Map<String, String> additionalFields, Map<String, String> extra) {
+
+    private static final Pattern LIST_BLANKS = Pattern.compile("\\s*,\\s*");
 
     public QueryOptions {
         fields = Map.copyOf(fields);
@@ -47,9 +50,12 @@ public record QueryOptions(String filter, String sort, String include, Integer p
         return operation.pagination() == Pagination.PAGE_CURSOR ? "page_cursor" : "page[cursor]";
     }
 
-    private static void put(Map<String, String> wire, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            wire.put(name, value);
+    /** Puts a parameter unless it is empty; list values are sent without blanks around their commas. */
+    static void put(Map<String, String> wire, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            boolean list = name.equals("include") || name.startsWith("fields[")
+                           || name.startsWith("additional-fields[");
+            wire.put(name, list ? LIST_BLANKS.matcher(value.trim()).replaceAll(",") : value);
         }
     }
 }

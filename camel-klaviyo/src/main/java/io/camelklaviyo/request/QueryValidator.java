@@ -3,9 +3,9 @@ package io.camelklaviyo.request;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.camelklaviyo.filter.FilterExpression;
+import io.camelklaviyo.filter.KlaviyoFilter;
 import io.camelklaviyo.operation.Operation;
 
 /**
@@ -13,11 +13,6 @@ import io.camelklaviyo.operation.Operation;
  * allowed values instead of a 400 from Klaviyo.
  */
 final class QueryValidator {
-
-    /** {@code operator(field,} in a filter expression; quoted values are blanked out before matching. */
-    private static final Pattern FILTER_TERM = Pattern.compile("([a-z-]+)\\(\\s*([A-Za-z0-9_.$-]+)\\s*,");
-    private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
-    private static final List<String> LOGICAL = List.of("and", "or", "not");
 
     private QueryValidator() {
     }
@@ -27,6 +22,10 @@ final class QueryValidator {
     }
 
     private static void validate(Operation operation, String name, String value) {
+        if (name.equals("company_id")) {
+            throw new InvalidRequestException(operation.name() + ": company_id is the public key; set it with the"
+                                              + " publicKey option, never as a query parameter");
+        }
         if (!operation.acceptsQuery(name)) {
             throw new InvalidRequestException(operation.name() + " does not accept the query parameter '" + name
                                               + "'. It accepts: " + acceptedNames(operation));
@@ -63,14 +62,21 @@ final class QueryValidator {
         }
     }
 
+    /**
+     * Parses the filter (so quoted values never confuse the check) and checks every term, also those inside
+     * {@code and}/{@code or}/{@code not}: its field must be filterable, its operator allowed for that field, and its
+     * value of the shape the operator takes (see {@link KlaviyoFilter.Term#checkValue()}).
+     */
     private static void validateFilter(Operation operation, String filter) {
-        Matcher term = FILTER_TERM.matcher(QUOTED.matcher(filter).replaceAll("\"\""));
-        while (term.find()) {
-            String operator = term.group(1);
-            String field = term.group(2);
-            if (LOGICAL.contains(operator)) {
-                continue;
-            }
+        KlaviyoFilter parsed;
+        try {
+            parsed = FilterExpression.parse(filter);
+        } catch (FilterExpression.ParseException e) {
+            throw new InvalidRequestException(operation.name() + ": " + e.getMessage(), e);
+        }
+        for (KlaviyoFilter.Term term : parsed.terms()) {
+            String field = term.field();
+            String operator = term.operator();
             List<String> operators = operation.filters().get(field);
             if (operators == null) {
                 throw new InvalidRequestException(operation.name() + " cannot filter on '" + field
@@ -79,6 +85,11 @@ final class QueryValidator {
             if (!operators.contains(operator)) {
                 throw new InvalidRequestException(operation.name() + " cannot filter '" + field + "' with '" + operator
                                                   + "'. Allowed for " + field + ": " + String.join(", ", operators));
+            }
+            try {
+                term.checkValue();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException(operation.name() + ": in " + term + ", " + e.getMessage(), e);
             }
         }
     }

@@ -42,15 +42,19 @@ public final class RequestFactory {
 
     private Map<String, String> query(Message message) {
         Map<String, String> query = new LinkedHashMap<>(endpointOptions.toWire(operation));
-        override(query, "filter", message.getHeader(KlaviyoConstants.FILTER, String.class));
-        override(query, "sort", message.getHeader(KlaviyoConstants.SORT, String.class));
-        override(query, "include", message.getHeader(KlaviyoConstants.INCLUDE, String.class));
-        override(query, "page[size]", message.getHeader(KlaviyoConstants.PAGE_SIZE, String.class));
+        QueryOptions.put(query, "filter", message.getHeader(KlaviyoConstants.FILTER, String.class));
+        QueryOptions.put(query, "sort", message.getHeader(KlaviyoConstants.SORT, String.class));
+        QueryOptions.put(query, "include", message.getHeader(KlaviyoConstants.INCLUDE, String.class));
+        QueryOptions.put(query, "page[size]", message.getHeader(KlaviyoConstants.PAGE_SIZE, String.class));
         String cursor = message.getHeader(KlaviyoConstants.PAGE_CURSOR, String.class);
-        override(query, QueryOptions.cursorParameter(operation), cursor == null ? null : PageCursors.cursorOf(cursor));
-        Map<?, ?> extra = message.getHeader(KlaviyoConstants.QUERY_PARAMETERS, Map.class);
-        if (extra != null) {
-            extra.forEach((name, value) -> override(query, name.toString(), listValue(value)));
+        QueryOptions.put(query, QueryOptions.cursorParameter(operation),
+                cursor == null ? null : PageCursors.cursorOf(cursor));
+        Object extra = message.getHeader(KlaviyoConstants.QUERY_PARAMETERS);
+        if (extra instanceof Map<?, ?> parameters) {
+            parameters.forEach((name, value) -> QueryOptions.put(query, name.toString(), listValue(value)));
+        } else if (extra != null) {
+            throw new InvalidRequestException("The header " + KlaviyoConstants.QUERY_PARAMETERS + " must be a Map of"
+                                              + " query parameters by wire name, got a " + extra.getClass().getName());
         }
         QueryValidator.validate(operation, query);
         for (Operation.QueryParam parameter : operation.queryParams()) {
@@ -87,11 +91,5 @@ public final class RequestFactory {
             return values.stream().map(Object::toString).collect(Collectors.joining(","));
         }
         return value == null ? null : value.toString();
-    }
-
-    private static void override(Map<String, String> query, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            query.put(name, value);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.camelklaviyo.response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.KlaviyoConstants;
+import io.camelklaviyo.KlaviyoResponseMappingException;
 import io.camelklaviyo.ResponseFormat;
 import io.camelklaviyo.request.PageCursors;
 import org.apache.camel.Message;
@@ -27,17 +28,22 @@ public final class ResponseMapper {
     /** Sets the headers of a response and its body in the configured shape. */
     public void map(KlaviyoResponse response, Message message) {
         mapHeaders(response, message);
-        String next = response.nextLink();
-        if (next != null) {
-            message.setHeader(KlaviyoConstants.NEXT_PAGE_CURSOR, PageCursors.cursorOf(next));
+        String cursor = PageCursors.cursorInLink(response.nextLink());
+        if (cursor != null) {
+            message.setHeader(KlaviyoConstants.NEXT_PAGE_CURSOR, cursor);
         }
         if (response.document() == null) {
-            // 202 Accepted and 204 No Content carry no document
+            // 204 No Content, and the 202 of an accepted event, carry no document
             message.setBody(null);
         } else if (format == ResponseFormat.RAW) {
             message.setBody(response.text());
         } else {
-            message.setBody(shape(format == ResponseFormat.DATA ? response.data() : response.document()));
+            Object selected = format == ResponseFormat.DATA ? response.data() : response.document();
+            try {
+                message.setBody(shape(selected));
+            } catch (IllegalArgumentException e) {
+                throw new KlaviyoResponseMappingException(operation, response.status(), response.text(), e);
+            }
         }
     }
 
@@ -51,7 +57,11 @@ public final class ResponseMapper {
         message.removeHeader(KlaviyoConstants.NEXT_PAGE_CURSOR);
     }
 
-    /** A resource or document converted to the configured responseType, or as it is. */
+    /**
+     * A resource or document converted to the configured responseType, or as it is.
+     *
+     * @throws IllegalArgumentException when it does not convert
+     */
     public Object shape(Object value) {
         return responseType == null || value == null ? value : mapper.convertValue(value, responseType);
     }

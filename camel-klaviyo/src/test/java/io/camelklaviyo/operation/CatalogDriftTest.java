@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class CatalogDriftTest {
 
-    private static final String REGENERATE = "./mvnw -pl camel-klaviyo -Pregenerate-catalog process-classes";
+    private static final String REGENERATE = "./mvnw -pl camel-klaviyo -Pregenerate-catalog process-test-classes";
 
     private static CatalogGenerator.Output generated;
 

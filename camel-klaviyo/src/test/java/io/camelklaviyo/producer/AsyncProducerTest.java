@@ -1,8 +1,13 @@
 package io.camelklaviyo.producer;
 
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import io.camelklaviyo.KlaviyoComponent;
 import io.camelklaviyo.KlaviyoStandIn;
@@ -59,7 +64,40 @@ class AsyncProducerTest extends KlaviyoStandIn {
 
         template.requestBody("direct:start", (Object) null);
 
-        assertThat(threadAfterCall.get()).contains("KlaviyoResponse").doesNotContain("dispatch");
+        assertThat(threadAfterCall.get()).contains("KlaviyoWorker").doesNotContain("dispatch");
+    }
+
+    @Test
+    void aSaturatedWorkerPoolNeverPushesTheRouteOntoTheHttpIoThreads() throws Exception {
+        klaviyo.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
+        context.stop();
+        context = new DefaultCamelContext();
+        component = new KlaviyoComponent();
+        component.getConfiguration().setApiKey(API_KEY);
+        component.getConfiguration().setBaseUrl(klaviyo.baseUrl());
+        component.setWorkerPoolSize(2);
+        context.addComponent("klaviyo", component);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:slow").to("klaviyo:profiles/list").process(e -> {
+                    threads.add(Thread.currentThread().getName());
+                    Thread.sleep(50);
+                });
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+
+        List<CompletableFuture<Exchange>> sent = IntStream.range(0, 30)
+                .mapToObj(i -> template.asyncSend("direct:slow", e -> {
+                })).toList();
+        for (CompletableFuture<Exchange> exchange : sent) {
+            assertThat(exchange.get(30, TimeUnit.SECONDS).getException()).isNull();
+        }
+
+        assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("KlaviyoWorker"));
     }
 
     @Test

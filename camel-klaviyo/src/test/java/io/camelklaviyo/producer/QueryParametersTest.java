@@ -130,6 +130,49 @@ class QueryParametersTest extends KlaviyoStandIn {
     }
 
     @Test
+    void companyIdIsReservedForThePublicKey() {
+        assertThatThrownBy(() -> context.getEndpoint("klaviyo:client-events/create?query.company_id=OTHER"))
+                .rootCause().hasMessageContaining("company_id is the public key");
+    }
+
+    @Test
+    void aQueryParametersHeaderThatIsNoMapFailsBeforeAnyHttpCall() {
+        Exchange result = request("klaviyo:profiles/list", Map.of(KlaviyoConstants.QUERY_PARAMETERS, "sort=colour"));
+
+        assertThat(result.getException()).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("must be a Map");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void listValuesAreSentWithoutTheBlanksTheyWereCheckedWithout() {
+        request("klaviyo:profiles/get?id=P1", Map.of(KlaviyoConstants.INCLUDE, " lists , segments "));
+
+        assertThat(sentQueryParam("include")).isEqualTo("lists,segments");
+    }
+
+    @Test
+    void aDotSegmentIdFailsBeforeAnyHttpCall() {
+        Exchange result = request("klaviyo:lists/get", Map.of(KlaviyoConstants.ID, ".."));
+
+        assertThat(result.getException()).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("'..' is not a valid id");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void anIdOptionTheOperationCannotUseFailsWhenTheEndpointIsCreated() {
+        assertThatThrownBy(() -> context.getEndpoint("klaviyo:profiles/create?id=P1"))
+                .rootCause().hasMessageContaining("The option id has no use for profiles/create");
+    }
+
+    @Test
+    void aMalformedRevisionFailsWhenTheEndpointIsCreated() {
+        assertThatThrownBy(() -> context.getEndpoint("klaviyo:profiles/list?revision=latest"))
+                .rootCause().hasMessageContaining("The revision must look like YYYY-MM-DD");
+    }
+
+    @Test
     void thePathIdIsEncoded() {
         request("klaviyo:profiles/get", Map.of(KlaviyoConstants.ID, "a b/c"));
 

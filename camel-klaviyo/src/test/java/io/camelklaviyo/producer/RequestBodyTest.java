@@ -1,6 +1,7 @@
 package io.camelklaviyo.producer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -159,6 +160,43 @@ class RequestBodyTest extends KlaviyoStandIn {
     }
 
     @Test
+    void aLoneResourceGetsItsDataWrapper() throws Exception {
+        send("klaviyo:profiles/create", Map.of("type", "profile", "attributes", Map.of("email", "jane@example.com")));
+
+        assertThat(sentJson()).isEqualTo(JSON.readTree(PROFILE_DOCUMENT));
+    }
+
+    @Test
+    void blankNullAndMissingIdsFailBeforeAnyHttpCall() {
+        assertInvalid("klaviyo:lists/add-profiles?id=L1", "", "blank or missing id");
+        assertInvalid("klaviyo:lists/add-profiles?id=L1", "null", "ids or {\"type\",\"id\"} objects, got null");
+        assertInvalid("klaviyo:lists/add-profiles?id=L1", Arrays.asList("P1", null), "got null");
+        assertInvalid("klaviyo:lists/add-profiles?id=L1", List.of(), "takes at least one profile");
+        assertInvalid("klaviyo:campaign-messages/update-image-ids?id=M1", "", "needs the id of the image");
+        assertInvalid("klaviyo:Create campaign send job", " ", "needs the id of the campaign-send-job");
+    }
+
+    @Test
+    void relationshipIdsOfTheWrongTypeFailBeforeAnyHttpCall() {
+        assertInvalid("klaviyo:lists/add-profiles?id=L1", List.of(Map.of("type", "list", "id", "X")),
+                "takes a 'profile' resource, got type 'list'");
+    }
+
+    @Test
+    void anUpdateWhoseDocumentNamesAnotherIdFailsBeforeAnyHttpCall() {
+        assertInvalid("klaviyo:profiles/update?id=P1",
+                "{\"data\":{\"type\":\"profile\",\"id\":\"P2\",\"attributes\":{}}}",
+                "updates P1 but the document's data.id is P2");
+    }
+
+    @Test
+    void anUploadTakesNoStringAndNoUnknownField() {
+        assertInvalid("klaviyo:image-upload/create", "/tmp/logo.png", "not a String");
+        assertInvalid("klaviyo:image-upload/create", Map.of("file", new byte[] { 1 }, "colour", "red"),
+                "has no form field 'colour'");
+    }
+
+    @Test
     void anImageUploadIsSentAsMultipartFormData() {
         Exchange result = template.request("klaviyo:image-upload/create", e -> {
             e.getMessage().setHeader(Exchange.FILE_NAME, "logo.png");
@@ -204,6 +242,13 @@ class RequestBodyTest extends KlaviyoStandIn {
         Exception failure = send("klaviyo:profiles/create", "{not json").getException();
 
         assertThat(failure).isInstanceOf(InvalidRequestException.class).hasMessageContaining("not valid JSON");
+        assertThat(klaviyo.getAllServeEvents()).isEmpty();
+    }
+
+    private void assertInvalid(String uri, Object body, String message) {
+        Exception failure = send(uri, body).getException();
+
+        assertThat(failure).isInstanceOf(InvalidRequestException.class).hasMessageContaining(message);
         assertThat(klaviyo.getAllServeEvents()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.camelklaviyo.KlaviyoConstants;
+import io.camelklaviyo.KlaviyoResponseMappingException;
 import io.camelklaviyo.KlaviyoStandIn;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,31 @@ class ResponseMappingTest extends KlaviyoStandIn {
 
         assertThat(body).isInstanceOfSatisfying(ProfilePage.class,
                 page -> assertThat(page.data().get(0)).containsEntry("id", "P1"));
+    }
+
+    @Test
+    void aNextLinkWithoutACursorIsNoFailure() {
+        answer(200, "{\"data\":[],\"links\":{\"next\":\"https://a.klaviyo.com/api/profiles?sort=id\"}}");
+
+        Exchange result = template.request("klaviyo:profiles/list", e -> {
+        });
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(KlaviyoConstants.NEXT_PAGE_CURSOR)).isNull();
+    }
+
+    @Test
+    void aResponseTypeThatDoesNotFitKeepsTheSuccessfulResponse() {
+        answer(201, "{\"data\":{\"type\":\"profile\",\"id\":\"P1\"}}");
+
+        Exchange result = template.request("klaviyo:profiles/create?responseType=java.lang.Integer",
+                e -> e.getMessage().setBody(Map.of("email", "jane@example.com")));
+
+        assertThat(result.getException()).isInstanceOfSatisfying(KlaviyoResponseMappingException.class, failure -> {
+            assertThat(failure.getStatusCode()).isEqualTo(201);
+            assertThat(failure.getResponseBody()).contains("\"id\":\"P1\"");
+            assertThat(failure.getMessage()).startsWith("Klaviyo profiles/create succeeded with HTTP 201");
+        });
     }
 
     @Test
