@@ -1,12 +1,12 @@
 package io.camelklaviyo.action;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.camelklaviyo.filter.KlaviyoFilter;
 import io.camelklaviyo.invoke.Call;
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.request.KlaviyoRequest;
@@ -42,7 +42,7 @@ final class ProfileLookup {
 
     private KlaviyoRequest request(List<String> emails) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("filter", "any(email," + quotedList(emails) + ")");
+        query.put("filter", KlaviyoFilter.any("email", emails).toString());
         query.put("fields[profile]", "email");
         query.put("page[size]", Integer.toString(BATCH));
         return KlaviyoRequest.of(getProfiles, null, query, null, null);
@@ -57,13 +57,5 @@ final class ProfileLookup {
                 }
             }
         }
-    }
-
-    private static String quotedList(List<String> values) {
-        List<String> quoted = new ArrayList<>(values.size());
-        for (String value : values) {
-            quoted.add('"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
-        }
-        return "[" + String.join(",", quoted) + "]";
     }
 }
