@@ -4,15 +4,22 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelklaviyo.client.HttpProxy;
 import io.camelklaviyo.client.KlaviyoHttpClient;
 import io.camelklaviyo.operation.OperationCatalog;
+import io.camelklaviyo.ratelimit.Bucket4jRateLimiter;
+import io.camelklaviyo.ratelimit.KlaviyoRateLimiter;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
@@ -21,7 +28,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * The klaviyo: component: one connection pool and one set of credentials shared by all its endpoints.
  */
 @Component("klaviyo")
-public class KlaviyoComponent extends DefaultComponent {
+public class KlaviyoComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata
     private KlaviyoConfiguration configuration = new KlaviyoConfiguration();
@@ -31,6 +38,22 @@ public class KlaviyoComponent extends DefaultComponent {
     private long connectTimeout = 10_000;
     @Metadata(label = "advanced", defaultValue = "20")
     private int workerPoolSize = 20;
+    @Metadata(label = "proxy")
+    private String proxyHost;
+    @Metadata(label = "proxy")
+    private Integer proxyPort;
+    @Metadata(label = "proxy", secret = true)
+    private String proxyUsername;
+    @Metadata(label = "proxy", secret = true)
+    private String proxyPassword;
+    @Metadata(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @Metadata(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
+    @Metadata(label = "common", defaultValue = "true")
+    private boolean rateLimiting = true;
+    @Metadata(label = "advanced", autowired = true)
+    private KlaviyoRateLimiter rateLimiter;
 
     private final OperationCatalog catalog = OperationCatalog.bundled();
     // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
@@ -38,6 +61,9 @@ public class KlaviyoComponent extends DefaultComponent {
     private volatile KlaviyoHttpClient httpClient;
     private ExecutorService responseExecutor;
     private ScheduledExecutorService scheduler;
+    // the limiter all endpoints share from start to stop: rateLimiter, or the built-in one (closed at stop); null off
+    private volatile KlaviyoRateLimiter activeRateLimiter;
+    private Bucket4jRateLimiter builtInRateLimiter;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -91,6 +117,121 @@ public class KlaviyoComponent extends DefaultComponent {
         this.workerPoolSize = workerPoolSize;
     }
 
+    public boolean isRateLimiting() {
+        return rateLimiting;
+    }
+
+    /**
+     * Whether to hold requests back on this side so that they stay within Klaviyo's rate limits: each operation's
+     * burst (per second) and steady (per minute) windows, its daily cap, and the slower limits of its
+     * additional-fields / include variants, counted per account and shared by all endpoints of this component. Every
+     * HTTP attempt (pages, job polls, lookups and retries too) waits for its turn without holding a thread. Switch it
+     * off only when something else keeps the traffic within the limits.
+     */
+    public void setRateLimiting(boolean rateLimiting) {
+        this.rateLimiting = rateLimiting;
+    }
+
+    public KlaviyoRateLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    /**
+     * A rate limiter to use instead of the built-in one (which keeps its counts in this JVM), for example an
+     * io.camelklaviyo.ratelimit.Bucket4jRateLimiter built on a distributed Bucket4j ProxyManager (Redis, Hazelcast,
+     * JDBC, ...) so that several nodes sharing one Klaviyo account share its budget. Its lifecycle is the
+     * application's. Not used when rateLimiting is false.
+     */
+    public void setRateLimiter(KlaviyoRateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** The rate limiter in use from the component's start to its stop, or null when rate limiting is off. */
+    KlaviyoRateLimiter rateLimiterInUse() {
+        return activeRateLimiter;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * An HTTP proxy to send every request to Klaviyo through (HTTPS is tunnelled with CONNECT); set proxyPort too.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The port of the HTTP proxy (proxyHost). */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    /** The user to authenticate to the HTTP proxy as (Basic or Digest), when it asks for credentials. */
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    /** The password of proxyUsername; it goes to the proxy only. */
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * TLS settings for the connections to Klaviyo (trust store, key store, protocols, cipher suites) as Camel
+     * SSLContextParameters, e.g. to trust a TLS-inspecting corporate proxy. Host names are still verified. One set per
+     * component: all endpoints share its connection pool.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters when sslContextParameters is not set. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** The TLS context of the connection pool: sslContextParameters, else the global ones if asked for, else null. */
+    private SSLContext sslContext() throws Exception {
+        SSLContextParameters parameters = sslContextParameters != null
+                ? sslContextParameters
+                : retrieveGlobalSslContextParameters();
+        return parameters == null ? null : parameters.createSSLContext(getCamelContext());
+    }
+
+    /** The HTTP proxy of the connection pool, or null. */
+    private HttpProxy proxy() {
+        if (proxyHost == null || proxyHost.isBlank()) {
+            return null;
+        }
+        if (proxyPort == null) {
+            throw new IllegalArgumentException("proxyHost is set (" + proxyHost + ") but proxyPort is not");
+        }
+        return new HttpProxy(proxyHost, proxyPort, proxyUsername, proxyPassword);
+    }
+
     /** The JSON mapper of request and response bodies; thread-safe and shared by all endpoints. */
     ObjectMapper getObjectMapper() {
         return objectMapper;
@@ -114,6 +255,9 @@ public class KlaviyoComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // TLS and proxy settings first: a bad one fails the start before any thread exists
+        SSLContext sslContext = sslContext();
+        HttpProxy proxy = proxy();
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "KlaviyoScheduler");
         // an unbounded queue: a full pool must never push work back onto the HTTP client's I/O threads
@@ -123,13 +267,24 @@ public class KlaviyoComponent extends DefaultComponent {
         workers.setMaxQueueSize(Integer.MAX_VALUE);
         workers.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         responseExecutor = executors.newThreadPool(this, "KlaviyoWorker", workers);
-        KlaviyoHttpClient client = new KlaviyoHttpClient(maxConnections, connectTimeout, responseExecutor);
+        if (rateLimiting && rateLimiter == null) {
+            builtInRateLimiter = Bucket4jRateLimiter.builder().scheduler(scheduler).build();
+        }
+        activeRateLimiter = rateLimiting ? (rateLimiter != null ? rateLimiter : builtInRateLimiter) : null;
+        KlaviyoHttpClient client = new KlaviyoHttpClient(maxConnections, connectTimeout, responseExecutor,
+                sslContext, proxy);
         ServiceHelper.startService(client);
         httpClient = client;
     }
 
     @Override
     protected void doStop() throws Exception {
+        // requests still waiting for their turn fail rather than wait for a scheduler that is going away
+        activeRateLimiter = null;
+        if (builtInRateLimiter != null) {
+            builtInRateLimiter.close();
+            builtInRateLimiter = null;
+        }
         ServiceHelper.stopService(httpClient);
         httpClient = null;
         getCamelContext().getExecutorServiceManager().shutdown(responseExecutor);

@@ -106,6 +106,28 @@ public final class KlaviyoConstants {
               javaType = "java.util.List<java.util.Map<String, Object>>")
     public static final String JOB_ERRORS = "CamelKlaviyoJobErrors";
 
+    // response: the client-side rate limiter's budget (rateLimiting=true), counted when it let the request go
+
+    @Metadata(label = "producer",
+              description = "Rate limiting: how many more requests of this account to this operation (and slow-path"
+                            + " variant) the client-side limiter lets go at once: the smallest of the burst, steady"
+                            + " and daily figures.",
+              javaType = "Long")
+    public static final String RATE_LIMIT_BUDGET = "CamelKlaviyoRateLimitBudget";
+    @Metadata(label = "producer",
+              description = "Rate limiting: requests left in the current one-second (burst) window, client-side.",
+              javaType = "Long")
+    public static final String RATE_LIMIT_BUDGET_BURST = "CamelKlaviyoRateLimitBudgetBurst";
+    @Metadata(label = "producer",
+              description = "Rate limiting: requests left in the current one-minute (steady) window, client-side.",
+              javaType = "Long")
+    public static final String RATE_LIMIT_BUDGET_STEADY = "CamelKlaviyoRateLimitBudgetSteady";
+    @Metadata(label = "producer",
+              description = "Rate limiting: requests left today (UTC), client-side; only for operations with a daily"
+                            + " cap.",
+              javaType = "Long")
+    public static final String RATE_LIMIT_BUDGET_DAILY = "CamelKlaviyoRateLimitBudgetDaily";
+
     private KlaviyoConstants() {
     }
 }

@@ -3,9 +3,12 @@ package io.camelklaviyo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.camelklaviyo.consumer.ConsumptionPlan;
+import io.camelklaviyo.consumer.KlaviyoConsumer;
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.operation.OperationCatalog;
 import io.camelklaviyo.request.QueryOptions;
+import io.camelklaviyo.response.ResponseMapper;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -16,15 +19,15 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
  * Call any operation of the Klaviyo marketing API (profiles, lists, events, campaigns, flows, catalogs, ...).
  */
 @UriEndpoint(firstVersion = "4.18.0", scheme = "klaviyo", title = "Klaviyo", syntax = "klaviyo:operation",
-             producerOnly = true, category = { Category.SAAS, Category.API },
+             category = { Category.SAAS, Category.API },
              headersClass = KlaviyoConstants.class)
-public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+public class KlaviyoEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriPath(description = "The operation: its canonical name (e.g. profiles/create, lists/add-profiles), its Klaviyo"
                            + " operationId (create_profile), an old operationId, or an action-list name"
@@ -55,6 +58,8 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     private Map<String, Object> queryParameters;
     @UriParam
     private KlaviyoWorkflowOptions workflow = new KlaviyoWorkflowOptions();
+    @UriParam
+    private KlaviyoConsumerOptions consumerOptions = new KlaviyoConsumerOptions();
 
     private Operation operation;
 
@@ -96,9 +101,21 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
         return new ProducerAssembly(this).producer();
     }
 
+    /**
+     * A polling consumer that reads the operation's collection incrementally (see KlaviyoConsumerOptions); its
+     * options are checked against the operation here, so that a consumer Klaviyo cannot serve fails the route at
+     * start-up.
+     */
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The klaviyo component has no consumer yet: " + getEndpointUri());
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ConsumptionPlan plan = ConsumptionPlan.of(operation, consumerOptions, queryOptions(), id);
+        ResponseMapper responses = new ResponseMapper(operation.name(), configuration.getResponseFormat(),
+                configuration.getResponseType(), getComponent().getObjectMapper());
+        KlaviyoConsumer consumer = new KlaviyoConsumer(this, processor, consumerOptions, plan,
+                new ProducerAssembly(this).call(), workflow.isJoinIncluded(),
+                getComponent().getCatalog().byName("metrics/list"), responses);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -233,6 +250,15 @@ public class KlaviyoEndpoint extends DefaultEndpoint implements AsyncEndpoint, E
     /** Pagination, chunking, job and upsert options. */
     public void setWorkflow(KlaviyoWorkflowOptions workflow) {
         this.workflow = workflow;
+    }
+
+    public KlaviyoConsumerOptions getConsumerOptions() {
+        return consumerOptions;
+    }
+
+    /** The consumer's options: cursor, start position, overlap, state and idempotent repositories. */
+    public void setConsumerOptions(KlaviyoConsumerOptions consumerOptions) {
+        this.consumerOptions = consumerOptions;
     }
 
     public Map<String, Object> getQueryParameters() {

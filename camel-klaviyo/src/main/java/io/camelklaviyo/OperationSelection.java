@@ -20,6 +20,10 @@ final class OperationSelection {
 
     static Operation select(OperationCatalog catalog, String name, String relationship) {
         Collection<Operation> found = catalog.resolve(name);
+        if (found.isEmpty() && name != null && !name.contains("/")) {
+            // a bare resource name (klaviyo:events, klaviyo:profiles) means its collection: events/list
+            found = catalog.resolve(name.trim() + "/list");
+        }
         if (found.isEmpty()) {
             throw new IllegalArgumentException(
                     "Unknown Klaviyo operation '" + name + "'. Closest matches: "

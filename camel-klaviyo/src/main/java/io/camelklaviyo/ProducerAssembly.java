@@ -6,8 +6,10 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.action.ProfileListMembership;
 import io.camelklaviyo.action.UpsertingCall;
+import io.camelklaviyo.auth.Credentials;
 import io.camelklaviyo.bulk.ChunkLimits;
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.client.KlaviyoHttpClient;
 import io.camelklaviyo.invoke.AllPages;
 import io.camelklaviyo.invoke.BodyPreparation;
 import io.camelklaviyo.invoke.Call;
@@ -17,10 +19,14 @@ import io.camelklaviyo.invoke.PageStream;
 import io.camelklaviyo.invoke.SingleCall;
 import io.camelklaviyo.job.JobAwaiting;
 import io.camelklaviyo.operation.Operation;
+import io.camelklaviyo.ratelimit.RateLimitAccount;
+import io.camelklaviyo.ratelimit.RateLimitedCall;
 import io.camelklaviyo.request.RequestFactory;
 import io.camelklaviyo.response.IncludedJoiner;
 import io.camelklaviyo.response.ResponseMapper;
 import io.camelklaviyo.response.ResponseReader;
+import io.camelklaviyo.retry.Retries;
+import io.camelklaviyo.retry.RetrySettings;
 
 /**
  * Builds an endpoint's producer: the client, the chain of steps around each HTTP attempt, and the workflow that runs
@@ -53,8 +59,11 @@ final class ProducerAssembly {
         KlaviyoClient client = new KlaviyoClient(component::getHttpClient, configuration, new ResponseReader(mapper));
         ResponseMapper responses = new ResponseMapper(operation.name(), configuration.getResponseFormat(),
                 configuration.getResponseType(), mapper);
-        Call call = attempts(client::call);
-        Call callForWaitingCaller = attempts(client::callForWaitingCaller);
+        RetrySettings retrySettings = RetrySettings.of(configuration);
+        Call call = attempts(client::call, new Retries(retrySettings, mapper, component::getScheduler, this::onWorker));
+        // its retries and timeout wake the waiting caller directly: it may hold the last free worker
+        Call callForWaitingCaller = attempts(client::callForWaitingCaller,
+                new Retries(retrySettings, mapper, component::getScheduler, Runnable::run));
         BodyPreparation preparation = LIST_MEMBERSHIP.contains(operation.operationId())
                 ? new ProfileListMembership(operation.name(), call, component.getCatalog().byName(GET_PROFILES))
                 : null;
@@ -66,11 +75,52 @@ final class ProducerAssembly {
     }
 
     /**
-     * The steps around each HTTP attempt, every call of the endpoint (its pages, job polls and lookups too) goes
-     * through.
+     * The endpoint's call chain for its consumer: the same steps around each HTTP attempt as the producer's (rate
+     * limiter, retries, timeout), built the same way; the consumer's poll thread waits on it. The credentials the
+     * operation needs are checked first, as the producer checks them when it starts.
      */
-    private Call attempts(Call attempt) {
-        return attempt;
+    Call call() {
+        KlaviyoClient client = new KlaviyoClient(component::getHttpClient, configuration, new ResponseReader(mapper));
+        client.checkCredentials(operation.name(), operation.client());
+        return attempts(client::call,
+                new Retries(RetrySettings.of(configuration), mapper, component::getScheduler, this::onWorker));
+    }
+
+    /**
+     * The steps around each HTTP attempt, every call of the endpoint (its pages, job polls and lookups too) goes
+     * through: timeout(retry(rateLimit(attempt))). The overall requestTimeout bounds all attempts and the waits between
+     * them; each attempt, a retry too, passes through the rate limiter.
+     */
+    private Call attempts(Call attempt, Retries retries) {
+        // innermost: each attempt (a retry too) waits for its own token of the account's and operation's windows
+        Call rateLimited = new RateLimitedCall(attempt, component::rateLimiterInUse, rateLimitAccount());
+        return retries.timeout(retries.retry(rateLimited));
+    }
+
+    /**
+     * The quota each call draws from: the public key's for /client operations; for /api ones the account of the
+     * credentials the client sends: a private key's, or an OAuth installation's (Klaviyo gives each installation of an
+     * app a quota of its own).
+     */
+    private RateLimitAccount rateLimitAccount() {
+        RateLimitAccount keys = RateLimitAccount.of(configuration);
+        // the session the client uses: resolving again returns the same one
+        Credentials credentials = configuration.credentialSessions().resolve(configuration, component::getHttpClient);
+        if (credentials == null) {
+            return keys;
+        }
+        String apiAccount = credentials.accountKey();
+        return operation -> operation.client() ? keys.accountKey(operation) : apiAccount;
+    }
+
+    /** Runs a task on the component's workers, where exchanges continue (in place before the component starts). */
+    private void onWorker(Runnable task) {
+        KlaviyoHttpClient pool = component.getHttpClient();
+        if (pool == null) {
+            task.run();
+        } else {
+            pool.completions().execute(task);
+        }
     }
 
     /** The call, decorated with the steps the workflow options ask for, inside the workflow that runs it. */
@@ -83,8 +133,9 @@ final class ProducerAssembly {
                 : new ChunkedCall(steps, responses, limit, mapper, workflow.isFailFast());
         return switch (workflow.getPagination()) {
             case ALL -> new AllPages(joined, responses, workflow.getMaxPages(), workflow.getMaxResults());
+            // the consuming thread waits for a further page as long as its call may take, retries included
             case STREAM -> new PageStream(joined, joinIncluded(callForWaitingCaller), responses,
-                    configuration.getResponseTimeout());
+                    RetrySettings.of(configuration).pageWaitMillis());
             case SINGLE -> workflow.isAwaitJob()
                     ? new JobAwaiting(operation, component.getCatalog(), call, workflow.getJobPollInterval(),
                             workflow.getJobTimeout(), component::getScheduler).invoker(joined, oneOperation)

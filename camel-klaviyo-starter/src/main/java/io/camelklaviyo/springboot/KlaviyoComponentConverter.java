@@ -3,6 +3,9 @@ package io.camelklaviyo.springboot;
 import java.util.Set;
 
 import io.camelklaviyo.KlaviyoConfiguration;
+import io.camelklaviyo.auth.KlaviyoTokenStore;
+import io.camelklaviyo.ratelimit.KlaviyoRateLimiter;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Binds {@code camel.component.klaviyo.configuration=#bean:name} (or {@code #name}) to the
- * {@link KlaviyoConfiguration} bean of that name, the way Camel's own starters bind bean references.
+ * {@link KlaviyoConfiguration} bean of that name, and {@code camel.component.klaviyo.token-store=#bean:name} to the
+ * {@link KlaviyoTokenStore} bean (and {@code ssl-context-parameters} to an {@link SSLContextParameters} bean,
+ * {@code rate-limiter} to a {@link KlaviyoRateLimiter} bean), the way
+ * Camel's own starters bind bean references.
  * <p>
  * The other options need no converter: Spring binds {@code Duration} ({@code 10s}, {@code 10000}), enums and
  * {@code Class} (a fully qualified class name) by itself.
@@ -30,7 +36,10 @@ public class KlaviyoComponentConverter implements GenericConverter {
 
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
-        return Set.of(new ConvertiblePair(String.class, KlaviyoConfiguration.class));
+        return Set.of(new ConvertiblePair(String.class, KlaviyoConfiguration.class),
+                new ConvertiblePair(String.class, KlaviyoTokenStore.class),
+                new ConvertiblePair(String.class, SSLContextParameters.class),
+                new ConvertiblePair(String.class, KlaviyoRateLimiter.class));
     }
 
     @Override
@@ -40,11 +49,11 @@ public class KlaviyoComponentConverter implements GenericConverter {
         }
         String ref = source.toString().trim();
         if (!ref.startsWith("#")) {
-            throw new IllegalArgumentException("camel.component.klaviyo.configuration must refer to a "
-                                               + KlaviyoConfiguration.class.getName()
-                                               + " bean as #bean:name or #name, was: " + ref);
+            throw new IllegalArgumentException("camel.component.klaviyo options of type "
+                                               + targetType.getType().getName()
+                                               + " must refer to a bean as #bean:name or #name, was: " + ref);
         }
         ref = ref.startsWith("#bean:") ? ref.substring("#bean:".length()) : ref.substring(1);
-        return applicationContext.getBean(ref, KlaviyoConfiguration.class);
+        return applicationContext.getBean(ref, targetType.getType());
     }
 }

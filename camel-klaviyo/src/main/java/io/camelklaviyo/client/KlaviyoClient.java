@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.camelklaviyo.KlaviyoApiException;
 import io.camelklaviyo.KlaviyoConfiguration;
 import io.camelklaviyo.KlaviyoConnectionException;
+import io.camelklaviyo.auth.Credentials;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.QueryEncoding;
 import io.camelklaviyo.response.KlaviyoResponse;
@@ -15,20 +16,25 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends an endpoint's requests: adds the base URL, the {@code revision} header and the credentials the operation
- * calls for. The private key goes only to {@code /api} operations, the public key only to {@code /client} ones.
+ * calls for. The private key or OAuth bearer token goes only to {@code /api} operations, the public key only to
+ * {@code /client} ones. A 401 to an OAuth token renews it once and sends the request once more.
  */
 public class KlaviyoClient {
 
+    private static final Logger LOG = LoggerFactory.getLogger(KlaviyoClient.class);
     private static final String ACCEPT = "application/vnd.api+json";
 
     private final Supplier<KlaviyoHttpClient> httpClient;
     private final String baseUrl;
     private final String revision;
-    private final String apiKey;
+    private final Credentials credentials;
     private final String publicKey;
     private final RequestConfig requestConfig;
     private final ResponseReader reader;
@@ -36,6 +42,8 @@ public class KlaviyoClient {
     /**
      * @param httpClient the component's pool, looked up per request: it exists from the component's start to its stop,
      *                   which need not surround the moment this endpoint's producer is created
+     * @throws IllegalArgumentException when the credential options conflict (a private key and OAuth) or OAuth lacks
+     *                                  one
      */
     public KlaviyoClient(Supplier<KlaviyoHttpClient> httpClient, KlaviyoConfiguration configuration,
                          ResponseReader reader) {
@@ -43,7 +51,7 @@ public class KlaviyoClient {
         this.reader = reader;
         this.baseUrl = stripTrailingSlash(configuration.getBaseUrl());
         this.revision = configuration.getRevision();
-        this.apiKey = configuration.getApiKey();
+        this.credentials = configuration.credentialSessions().resolve(configuration, httpClient);
         this.publicKey = configuration.getPublicKey();
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
@@ -60,16 +68,26 @@ public class KlaviyoClient {
             throw new IllegalArgumentException(operationName + " is a client-side operation: set the publicKey"
                                                + " option (your site ID), e.g. camel.component.klaviyo.public-key");
         }
-        if (!clientOperation && isBlank(apiKey)) {
-            throw new IllegalArgumentException(operationName + " needs a private API key: set the apiKey option,"
-                                               + " e.g. camel.component.klaviyo.api-key");
+        if (!clientOperation && credentials == null) {
+            throw new IllegalArgumentException(operationName + " needs a private API key or OAuth: set the apiKey"
+                                               + " option (e.g. camel.component.klaviyo.api-key), or the OAuth options"
+                                               + " refreshToken, clientId and clientSecret (or an accessToken)");
         }
     }
 
     /**
+     * The credentials of {@code /api} operations (a private key or an OAuth session), or null when none are set;
+     * {@link Credentials#accountKey()} names the rate-limit account they count against.
+     */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /**
      * Sends a request and reads the answer: the future completes with the response, or fails with a
-     * {@link KlaviyoApiException} (an error status), a {@link KlaviyoConnectionException} (no response) or an
-     * {@link IllegalStateException} (the component is stopped).
+     * {@link KlaviyoApiException} (an error status), a {@link KlaviyoConnectionException} (no response), a
+     * {@link io.camelklaviyo.auth.KlaviyoTokenRefreshException} (an OAuth token was due and could not be refreshed; the
+     * request was not sent) or an {@link IllegalStateException} (the component is stopped).
      */
     public CompletableFuture<KlaviyoResponse> call(KlaviyoRequest request) {
         return call(request, false);
@@ -78,7 +96,9 @@ public class KlaviyoClient {
     /**
      * {@link #call(KlaviyoRequest)} for a caller that blocks on the result itself (a lazy page iterator): the answer
      * is read on the HTTP client's I/O thread rather than handed to a worker, because the waiting caller may be the
-     * last free worker.
+     * last free worker. An OAuth token refresh it has to wait for is the exception: that one refresh, shared by all
+     * callers of the installation, completes on a worker (it saves the new tokens to the token store, which may
+     * block), so a waiting caller holding the last free worker then waits until its response timeout.
      */
     public CompletableFuture<KlaviyoResponse> callForWaitingCaller(KlaviyoRequest request) {
         return call(request, true);
@@ -88,14 +108,14 @@ public class KlaviyoClient {
         String operation = request.operation().name();
         CompletableFuture<SimpleHttpResponse> sent;
         try {
-            sent = send(request, callerWaits);
+            sent = authorizeAndSend(request, callerWaits);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return sent.handle((response, failure) -> {
             if (failure != null) {
-                throw new CompletionException(new KlaviyoConnectionException(operation,
-                        failure instanceof CompletionException ? failure.getCause() : failure));
+                // a KlaviyoConnectionException from send, or a failed token refresh
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
             try {
                 return reader.read(operation, response);
@@ -105,7 +125,54 @@ public class KlaviyoClient {
         });
     }
 
-    private CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request, boolean callerWaits) {
+    /**
+     * Sends a request with the credentials it needs. A 401 to a renewable credential (an OAuth token) renews it
+     * (one refresh, shared with every request rejected meanwhile) and sends the request once more; that second
+     * answer is final.
+     */
+    private CompletableFuture<SimpleHttpResponse> authorizeAndSend(KlaviyoRequest request, boolean callerWaits) {
+        if (request.operation().client()) {
+            return sendFailingAsConnection(request, null, callerWaits);
+        }
+        if (credentials == null) {
+            throw new IllegalStateException(request.operation().name() + " needs a private API key or OAuth");
+        }
+        return credentials.authorization().thenCompose(authorization -> sendFailingAsConnection(request, authorization,
+                callerWaits).thenCompose(response -> {
+                    if (response.getCode() != HttpStatus.SC_UNAUTHORIZED || !credentials.renewable()) {
+                        return CompletableFuture.completedFuture(response);
+                    }
+                    LOG.debug("Klaviyo {}: 401 to the OAuth access token, renewing it and sending once more",
+                            request.operation().name());
+                    return credentials.renewAfterRejection(authorization)
+                            .thenCompose(renewed -> sendFailingAsConnection(request, renewed, callerWaits));
+                }));
+    }
+
+    /** {@link #send}, whose failures without a response are {@link KlaviyoConnectionException}s. */
+    private CompletableFuture<SimpleHttpResponse> sendFailingAsConnection(KlaviyoRequest request, String authorization,
+                                                                          boolean callerWaits) {
+        CompletableFuture<SimpleHttpResponse> sent;
+        try {
+            sent = send(request, authorization, callerWaits);
+        } catch (RuntimeException e) {
+            // the component is stopped: not a connection failure
+            return CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((response, failure) -> {
+            if (failure != null) {
+                throw new CompletionException(new KlaviyoConnectionException(request.operation().name(),
+                        failure instanceof CompletionException ? failure.getCause() : failure));
+            }
+            return response;
+        });
+    }
+
+    /**
+     * @param authorization the Authorization header value, or null for a /client operation
+     */
+    private CompletableFuture<SimpleHttpResponse> send(KlaviyoRequest request, String authorization,
+                                                       boolean callerWaits) {
         boolean clientOperation = request.operation().client();
         String target = request.pathAndQuery();
         if (clientOperation) {
@@ -115,8 +182,8 @@ public class KlaviyoClient {
                 .setUri(baseUrl + target)
                 .addHeader("revision", revision)
                 .addHeader("Accept", ACCEPT);
-        if (!clientOperation) {
-            http.addHeader(new MaskedHeader("Authorization", "Klaviyo-API-Key " + apiKey));
+        if (authorization != null) {
+            http.addHeader(new MaskedHeader("Authorization", authorization));
         }
         if (request.body() != null) {
             http.setBody(request.body(), ContentType.parse(request.contentType()));

@@ -32,7 +32,8 @@ final class ErrorDocuments {
         byte[] body = response.getBodyBytes();
         List<KlaviyoError> errors = body == null ? List.of() : parse(body);
         String fallback = errors.isEmpty() && body != null ? excerpt(body) : null;
-        return new KlaviyoApiException(operation, response.getCode(), errors, retryAfter(response), fallback);
+        return new KlaviyoApiException(operation, response.getCode(), errors, retryAfter(response),
+                rateLimitReset(response), fallback);
     }
 
     private List<KlaviyoError> parse(byte[] body) {
@@ -74,6 +75,19 @@ final class ErrorDocuments {
             return Long.parseLong(header.getValue().trim());
         } catch (NumberFormatException e) {
             // an HTTP-date: not sent by Klaviyo, not worth guessing
+            return null;
+        }
+    }
+
+    /** {@code RateLimit-Reset}: seconds until the steady window resets (the wait when a 429 has no Retry-After). */
+    private static Long rateLimitReset(SimpleHttpResponse response) {
+        Header header = response.getFirstHeader("RateLimit-Reset");
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(header.getValue().trim());
+        } catch (NumberFormatException e) {
             return null;
         }
     }

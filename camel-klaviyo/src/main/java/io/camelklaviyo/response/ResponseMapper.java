@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.KlaviyoConstants;
 import io.camelklaviyo.KlaviyoResponseMappingException;
 import io.camelklaviyo.ResponseFormat;
+import io.camelklaviyo.ratelimit.RateLimitBudget;
 import io.camelklaviyo.request.PageCursors;
 import org.apache.camel.Message;
 
@@ -54,7 +55,20 @@ public final class ResponseMapper {
         setOrRemove(message, KlaviyoConstants.RATE_LIMIT_LIMIT, response.rateLimitLimit());
         setOrRemove(message, KlaviyoConstants.RATE_LIMIT_REMAINING, response.rateLimitRemaining());
         setOrRemove(message, KlaviyoConstants.RATE_LIMIT_RESET, response.rateLimitReset());
+        mapRateLimitBudget(response, message);
         message.removeHeader(KlaviyoConstants.NEXT_PAGE_CURSOR);
+    }
+
+    /**
+     * The client-side rate limiter's budget, as it was once it let the request go: absent when rate limiting is off
+     * (and the daily figure for operations without a daily cap).
+     */
+    public void mapRateLimitBudget(KlaviyoResponse response, Message message) {
+        RateLimitBudget budget = response.rateLimitBudget();
+        setOrRemove(message, KlaviyoConstants.RATE_LIMIT_BUDGET, budget == null ? null : budget.remaining());
+        setOrRemove(message, KlaviyoConstants.RATE_LIMIT_BUDGET_BURST, budget == null ? null : budget.burst());
+        setOrRemove(message, KlaviyoConstants.RATE_LIMIT_BUDGET_STEADY, budget == null ? null : budget.steady());
+        setOrRemove(message, KlaviyoConstants.RATE_LIMIT_BUDGET_DAILY, budget == null ? null : budget.daily());
     }
 
     /**
@@ -66,7 +80,7 @@ public final class ResponseMapper {
         return responseType == null || value == null ? value : mapper.convertValue(value, responseType);
     }
 
-    private static void setOrRemove(Message message, String header, Integer value) {
+    private static void setOrRemove(Message message, String header, Object value) {
         if (value == null) {
             message.removeHeader(header);
         } else {

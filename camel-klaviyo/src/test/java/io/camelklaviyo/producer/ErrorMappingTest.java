@@ -50,7 +50,8 @@ class ErrorMappingTest extends KlaviyoStandIn {
                 .withBody("{\"errors\":[{\"id\":\"t\",\"status\":429,\"code\":\"throttled\","
                           + "\"title\":\"Request was throttled.\",\"detail\":\"Expected available in 7 seconds.\"}]}")));
 
-        KlaviyoApiException failure = failure("klaviyo:profiles/list", null);
+        // maxRetries=0: the 429 itself, not three 7-second waits for it (retries are in io.camelklaviyo.retry)
+        KlaviyoApiException failure = failure("klaviyo:profiles/list?maxRetries=0", null);
 
         assertThat(failure.getStatusCode()).isEqualTo(429);
         assertThat(failure.getRetryAfterSeconds()).isEqualTo(7L);
