@@ -128,6 +128,22 @@ public final class KlaviyoConstants {
               javaType = "Long")
     public static final String RATE_LIMIT_BUDGET_DAILY = "CamelKlaviyoRateLimitBudgetDaily";
 
+    // consumer
+
+    @Metadata(label = "consumer", description = "The record's id (with exchangePerPage: the last record's).",
+              javaType = "String")
+    public static final String RECORD_ID = "CamelKlaviyoRecordId";
+    @Metadata(label = "consumer", description = "The record's JSON:API type, e.g. event or profile.", javaType = "String")
+    public static final String RECORD_TYPE = "CamelKlaviyoRecordType";
+    @Metadata(label = "consumer",
+              description = "The record's cursor value as an ISO-8601 instant (with exchangePerPage: the last"
+                            + " record's), if it has one.",
+              javaType = "String")
+    public static final String CURSOR_VALUE = "CamelKlaviyoCursorValue";
+    @Metadata(label = "consumer", description = "The state key under which the consumer keeps its mark.",
+              javaType = "String")
+    public static final String STATE_KEY = "CamelKlaviyoStateKey";
+
     private KlaviyoConstants() {
     }
 }

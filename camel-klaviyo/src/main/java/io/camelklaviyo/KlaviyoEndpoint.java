@@ -38,23 +38,23 @@ public class KlaviyoEndpoint extends ScheduledPollEndpoint implements AsyncEndpo
     private KlaviyoConfiguration configuration;
     @UriParam(label = "producer")
     private String relationship;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String id;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String filter;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String sort;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private String include;
-    @UriParam(label = "producer", prefix = "fields.", multiValue = true)
+    @UriParam(label = "common", prefix = "fields.", multiValue = true)
     private Map<String, Object> fields;
-    @UriParam(label = "producer", prefix = "additionalFields.", multiValue = true)
+    @UriParam(label = "common", prefix = "additionalFields.", multiValue = true)
     private Map<String, Object> additionalFields;
-    @UriParam(label = "producer")
+    @UriParam(label = "common")
     private Integer pageSize;
     @UriParam(label = "producer")
     private String pageCursor;
-    @UriParam(label = "producer,advanced", prefix = "query.", multiValue = true)
+    @UriParam(label = "common,advanced", prefix = "query.", multiValue = true)
     private Map<String, Object> queryParameters;
     @UriParam
     private KlaviyoWorkflowOptions workflow = new KlaviyoWorkflowOptions();

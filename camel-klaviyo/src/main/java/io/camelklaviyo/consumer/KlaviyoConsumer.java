@@ -259,12 +259,12 @@ public class KlaviyoConsumer extends ScheduledBatchPollingConsumer {
     private void fill(Exchange exchange, Unit unit) {
         Message message = exchange.getIn();
         responses.mapHeaders(unit.page(), message);
-        message.setHeader(KlaviyoConsumerHeaders.STATE_KEY, plan.stateKey());
+        message.setHeader(KlaviyoConstants.STATE_KEY, plan.stateKey());
         Candidate last = unit.candidates().get(unit.candidates().size() - 1);
-        message.setHeader(KlaviyoConsumerHeaders.RECORD_ID, Records.id(last.record()));
-        message.setHeader(KlaviyoConsumerHeaders.RECORD_TYPE, Records.type(last.record()));
+        message.setHeader(KlaviyoConstants.RECORD_ID, Records.id(last.record()));
+        message.setHeader(KlaviyoConstants.RECORD_TYPE, Records.type(last.record()));
         if (last.cursor() != null) {
-            message.setHeader(KlaviyoConsumerHeaders.CURSOR_VALUE, last.cursor().toString());
+            message.setHeader(KlaviyoConstants.CURSOR_VALUE, last.cursor().toString());
         }
         if (plan.mode() == ConsumptionMode.TERMINAL_JOBS && !perPage) {
             message.setHeader(KlaviyoConstants.JOB_ID, Records.id(last.record()));

@@ -1,5 +1,6 @@
 package io.camelklaviyo.consumer;
 
+import io.camelklaviyo.KlaviyoConstants;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -85,7 +86,7 @@ abstract class ConsumerTestSupport {
     }
 
     static String id(Exchange exchange) {
-        return exchange.getMessage().getHeader(KlaviyoConsumerHeaders.RECORD_ID, String.class);
+        return exchange.getMessage().getHeader(KlaviyoConstants.RECORD_ID, String.class);
     }
 
     static KlaviyoConsumer consumerOf(CamelContext context, String routeId) {

@@ -1,5 +1,6 @@
 package io.camelklaviyo.consumer;
 
+import io.camelklaviyo.KlaviyoConstants;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ class CursorFiltersTest extends ConsumerTestSupport {
                 .containsEntry("sort", "updated").containsEntry("page[size]", "100");
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
         assertThat(ids()).containsExactly("P1", "P2");
-        assertThat(received.get(1).getMessage().getHeader(KlaviyoConsumerHeaders.CURSOR_VALUE))
+        assertThat(received.get(1).getMessage().getHeader(KlaviyoConstants.CURSOR_VALUE))
                 .isEqualTo("2024-01-01T00:00:10Z");
         assertThat(received.get(1).getMessage().getBody(Map.class)).containsEntry("id", "P2");
 
