@@ -98,7 +98,7 @@ public class KlaviyoClient {
      * is read on the HTTP client's I/O thread rather than handed to a worker, because the waiting caller may be the
      * last free worker. An OAuth token refresh it has to wait for is the exception: that one refresh, shared by all
      * callers of the installation, completes on a worker (it saves the new tokens to the token store, which may
-     * block), so a waiting caller holding the last free worker then waits until its response timeout.
+     * block), so a waiting caller holding the last free worker then waits until its requestTimeout.
      */
     public CompletableFuture<KlaviyoResponse> callForWaitingCaller(KlaviyoRequest request) {
         return call(request, true);

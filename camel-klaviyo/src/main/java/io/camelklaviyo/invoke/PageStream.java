@@ -28,8 +28,8 @@ public final class PageStream implements OperationInvoker {
      * @param call              fetches the first page
      * @param furtherPages      fetches a further page for the consuming thread that waits on it: it must complete
      *                          without a worker thread, since the waiting thread may hold the last one
-     * @param pageTimeoutMillis how long the consuming thread waits for a further page (the endpoint's response
-     *                          timeout)
+     * @param pageTimeoutMillis how long the consuming thread waits for a further page (the endpoint's
+     *                          requestTimeout, retries included, plus a margin)
      */
     public PageStream(Call call, Call furtherPages, ResponseMapper responses, long pageTimeoutMillis) {
         this.call = call;
