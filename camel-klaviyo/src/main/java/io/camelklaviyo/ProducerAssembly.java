@@ -56,11 +56,11 @@ final class ProducerAssembly {
     }
 
     KlaviyoProducer producer() {
-        KlaviyoClient client = new KlaviyoClient(component::getHttpClient, configuration, new ResponseReader(mapper));
+        KlaviyoClient client = client();
         ResponseMapper responses = new ResponseMapper(operation.name(), configuration.getResponseFormat(),
                 configuration.getResponseType(), mapper);
         RetrySettings retrySettings = RetrySettings.of(configuration);
-        Call call = attempts(client::call, new Retries(retrySettings, mapper, component::getScheduler, this::onWorker));
+        Call call = call(client, retrySettings);
         // its retries and timeout wake the waiting caller directly: it may hold the last free worker
         Call callForWaitingCaller = attempts(client::callForWaitingCaller,
                 new Retries(retrySettings, mapper, component::getScheduler, Runnable::run));
@@ -80,10 +80,17 @@ final class ProducerAssembly {
      * operation needs are checked first, as the producer checks them when it starts.
      */
     Call call() {
-        KlaviyoClient client = new KlaviyoClient(component::getHttpClient, configuration, new ResponseReader(mapper));
+        KlaviyoClient client = client();
         client.checkCredentials(operation.name(), operation.client());
-        return attempts(client::call,
-                new Retries(RetrySettings.of(configuration), mapper, component::getScheduler, this::onWorker));
+        return call(client, RetrySettings.of(configuration));
+    }
+
+    private KlaviyoClient client() {
+        return new KlaviyoClient(component::getHttpClient, configuration, new ResponseReader(mapper));
+    }
+
+    private Call call(KlaviyoClient client, RetrySettings retrySettings) {
+        return attempts(client::call, new Retries(retrySettings, mapper, component::getScheduler, this::onWorker));
     }
 
     /**
