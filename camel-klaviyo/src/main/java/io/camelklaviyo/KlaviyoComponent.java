@@ -9,6 +9,8 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.client.HttpProxy;
 import io.camelklaviyo.client.KlaviyoHttpClient;
+import io.camelklaviyo.health.CredentialVerifications;
+import io.camelklaviyo.metrics.KlaviyoMetrics;
 import io.camelklaviyo.operation.OperationCatalog;
 import io.camelklaviyo.ratelimit.Bucket4jRateLimiter;
 import io.camelklaviyo.ratelimit.KlaviyoRateLimiter;
@@ -18,7 +20,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
@@ -28,7 +30,7 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
  * The klaviyo: component: one connection pool and one set of credentials shared by all its endpoints.
  */
 @Component("klaviyo")
-public class KlaviyoComponent extends DefaultComponent implements SSLContextParametersAware {
+public class KlaviyoComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata
     private KlaviyoConfiguration configuration = new KlaviyoConfiguration();
@@ -54,6 +56,9 @@ public class KlaviyoComponent extends DefaultComponent implements SSLContextPara
     private boolean rateLimiting = true;
     @Metadata(label = "advanced", autowired = true)
     private KlaviyoRateLimiter rateLimiter;
+    // typed Object: a MeterRegistry-typed option would make the generated configurer load Micrometer classes
+    @Metadata(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry")
+    private Object meterRegistry;
 
     private final OperationCatalog catalog = OperationCatalog.bundled();
     // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
@@ -64,6 +69,8 @@ public class KlaviyoComponent extends DefaultComponent implements SSLContextPara
     // the limiter all endpoints share from start to stop: rateLimiter, or the built-in one (closed at stop); null off
     private volatile KlaviyoRateLimiter activeRateLimiter;
     private Bucket4jRateLimiter builtInRateLimiter;
+    private final KlaviyoMetrics metrics = new KlaviyoMetrics();
+    private final CredentialVerifications credentialVerifications = new CredentialVerifications();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -144,6 +151,39 @@ public class KlaviyoComponent extends DefaultComponent implements SSLContextPara
      */
     public void setRateLimiter(KlaviyoRateLimiter rateLimiter) {
         this.rateLimiter = rateLimiter;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * The Micrometer MeterRegistry to record the klaviyo.requests, klaviyo.retries and klaviyo.ratelimit.wait meters
+     * in. When not set, the single MeterRegistry bean in the registry is used (or the composite one when there are
+     * several, as in Spring Boot); without Micrometer on the classpath there are no meters.
+     */
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    /** What the endpoints' calls did: in-memory statistics, and Micrometer meters when bound. */
+    public KlaviyoMetrics getMetrics() {
+        return metrics;
+    }
+
+    /** The cached verifications of the credentials that the producers' health checks share. */
+    public CredentialVerifications getCredentialVerifications() {
+        return credentialVerifications;
+    }
+
+    /** The rate-limit account an endpoint's operation draws from: a fingerprint or the public key, never a secret. */
+    public String rateLimitAccountOf(KlaviyoEndpoint endpoint) {
+        return new ProducerAssembly(endpoint).rateLimitAccountKey();
+    }
+
+    /** The rate limiter in use (for the dev console), or null when rate limiting is off or the component stopped. */
+    public KlaviyoRateLimiter getRateLimiterInUse() {
+        return activeRateLimiter;
     }
 
     /** The rate limiter in use from the component's start to its stop, or null when rate limiting is off. */
@@ -275,12 +315,15 @@ public class KlaviyoComponent extends DefaultComponent implements SSLContextPara
                 sslContext, proxy);
         ServiceHelper.startService(client);
         httpClient = client;
+        metrics.start(getCamelContext(), meterRegistry);
     }
 
     @Override
     protected void doStop() throws Exception {
         // requests still waiting for their turn fail rather than wait for a scheduler that is going away
         activeRateLimiter = null;
+        metrics.stop();
+        credentialVerifications.clear();
         if (builtInRateLimiter != null) {
             builtInRateLimiter.close();
             builtInRateLimiter = null;

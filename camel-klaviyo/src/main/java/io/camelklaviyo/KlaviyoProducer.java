@@ -4,12 +4,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.camelklaviyo.client.KlaviyoClient;
+import io.camelklaviyo.health.KlaviyoProducerHealthCheck;
 import io.camelklaviyo.invoke.BodyPreparation;
 import io.camelklaviyo.invoke.OperationInvoker;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.RequestFactory;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,17 +29,29 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
     private final KlaviyoClient client;
     private final BodyPreparation preparation;
     private final OperationInvoker invoker;
+    private final KlaviyoProducerHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthCheckRepository;
 
     /**
      * @param preparation a step that readies the body with calls of its own before the request is built, or null
      */
     public KlaviyoProducer(KlaviyoEndpoint endpoint, RequestFactory requests, KlaviyoClient client,
                            BodyPreparation preparation, OperationInvoker invoker) {
+        this(endpoint, requests, client, preparation, invoker, null);
+    }
+
+    /**
+     * @param healthCheck registered in Camel's producers health check repository while the producer runs, or null
+     */
+    public KlaviyoProducer(KlaviyoEndpoint endpoint, RequestFactory requests, KlaviyoClient client,
+                           BodyPreparation preparation, OperationInvoker invoker,
+                           KlaviyoProducerHealthCheck healthCheck) {
         super(endpoint);
         this.requests = requests;
         this.client = client;
         this.preparation = preparation;
         this.invoker = invoker;
+        this.healthCheck = healthCheck;
     }
 
     @Override
@@ -48,6 +63,29 @@ public class KlaviyoProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         client.checkCredentials(getEndpoint().getOperation().name(), getEndpoint().getOperation().client());
+        // health checks are optional (camel-health): registered when Camel has a producers repository
+        if (healthCheck != null) {
+            healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                    "producers", WritableHealthCheckRepository.class);
+            if (healthCheckRepository != null) {
+                healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+                healthCheckRepository.addHealthCheck(healthCheck);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheckRepository = null;
+        }
+        super.doStop();
+    }
+
+    /** The producer's health check, or null. */
+    public KlaviyoProducerHealthCheck getHealthCheck() {
+        return healthCheck;
     }
 
     @Override

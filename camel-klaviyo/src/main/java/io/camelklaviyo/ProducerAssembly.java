@@ -1,5 +1,7 @@
 package io.camelklaviyo;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -10,6 +12,7 @@ import io.camelklaviyo.auth.Credentials;
 import io.camelklaviyo.bulk.ChunkLimits;
 import io.camelklaviyo.client.KlaviyoClient;
 import io.camelklaviyo.client.KlaviyoHttpClient;
+import io.camelklaviyo.health.KlaviyoProducerHealthCheck;
 import io.camelklaviyo.invoke.AllPages;
 import io.camelklaviyo.invoke.BodyPreparation;
 import io.camelklaviyo.invoke.Call;
@@ -18,9 +21,12 @@ import io.camelklaviyo.invoke.OperationInvoker;
 import io.camelklaviyo.invoke.PageStream;
 import io.camelklaviyo.invoke.SingleCall;
 import io.camelklaviyo.job.JobAwaiting;
+import io.camelklaviyo.metrics.MeasuredAttempt;
+import io.camelklaviyo.metrics.RequestMetrics;
 import io.camelklaviyo.operation.Operation;
 import io.camelklaviyo.ratelimit.RateLimitAccount;
 import io.camelklaviyo.ratelimit.RateLimitedCall;
+import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.request.RequestFactory;
 import io.camelklaviyo.response.IncludedJoiner;
 import io.camelklaviyo.response.ResponseMapper;
@@ -38,6 +44,8 @@ final class ProducerAssembly {
     private static final Set<String> LIST_MEMBERSHIP = Set.of("add_profiles_to_list", "remove_profiles_from_list");
     private static final String UPDATE_PROFILE = "profiles/update";
     private static final String GET_PROFILES = "profiles/list";
+    /** The health check's call: get_accounts, the cheapest call every private key and OAuth scope set can make. */
+    private static final String GET_ACCOUNTS = "accounts/list";
 
     private final KlaviyoEndpoint endpoint;
     private final KlaviyoComponent component;
@@ -45,6 +53,7 @@ final class ProducerAssembly {
     private final KlaviyoWorkflowOptions workflow;
     private final Operation operation;
     private final ObjectMapper mapper;
+    private final RequestMetrics metrics;
 
     ProducerAssembly(KlaviyoEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -53,6 +62,7 @@ final class ProducerAssembly {
         this.workflow = endpoint.getWorkflow();
         this.operation = endpoint.getOperation();
         this.mapper = component.getObjectMapper();
+        this.metrics = component.getMetrics().forEndpoint(endpoint.getEndpointBaseUri());
     }
 
     KlaviyoProducer producer() {
@@ -63,7 +73,7 @@ final class ProducerAssembly {
         Call call = call(client, retrySettings);
         // its retries and timeout wake the waiting caller directly: it may hold the last free worker
         Call callForWaitingCaller = attempts(client::callForWaitingCaller,
-                new Retries(retrySettings, mapper, component::getScheduler, Runnable::run));
+                new Retries(retrySettings, mapper, component::getScheduler, Runnable::run, metrics));
         BodyPreparation preparation = LIST_MEMBERSHIP.contains(operation.operationId())
                 ? new ProfileListMembership(operation.name(), call, component.getCatalog().byName(GET_PROFILES))
                 : null;
@@ -71,7 +81,30 @@ final class ProducerAssembly {
             call = new UpsertingCall(call, component.getCatalog().byName(UPDATE_PROFILE), mapper);
         }
         return new KlaviyoProducer(endpoint, new RequestFactory(operation, endpoint.queryOptions(), endpoint.getId(),
-                mapper), client, preparation, invoker(call, callForWaitingCaller, responses));
+                mapper), client, preparation, invoker(call, callForWaitingCaller, responses),
+                healthCheck(client, call(client, retrySettings)));
+    }
+
+    /**
+     * The producer's health check: verifies the endpoint's credentials with accounts/list through the same chain as
+     * its calls (so the rate limiter counts it), cached per credentials by the component. A /client operation's
+     * producer has no credentials Klaviyo verifies cheaply: its check reports UP without a call.
+     */
+    private KlaviyoProducerHealthCheck healthCheck(KlaviyoClient client, Call call) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("operation", operation.name());
+        details.put("baseUrl", configuration.getBaseUrl());
+        details.put("revision", configuration.getRevision());
+        if (operation.client() || client.credentials() == null) {
+            return new KlaviyoProducerHealthCheck(operation.name(), details, null);
+        }
+        KlaviyoRequest accounts = KlaviyoRequest.of(component.getCatalog().byName(GET_ACCOUNTS), null, Map.of(), null,
+                null);
+        // names the credentials without containing them
+        String key = configuration.getBaseUrl() + " " + configuration.getRevision() + " "
+                     + client.credentials().accountKey();
+        return new KlaviyoProducerHealthCheck(operation.name(), details, () -> component.getCredentialVerifications()
+                .verify(key, configuration.getBaseUrl(), () -> call.call(accounts)));
     }
 
     /**
@@ -90,18 +123,26 @@ final class ProducerAssembly {
     }
 
     private Call call(KlaviyoClient client, RetrySettings retrySettings) {
-        return attempts(client::call, new Retries(retrySettings, mapper, component::getScheduler, this::onWorker));
+        return attempts(client::call,
+                new Retries(retrySettings, mapper, component::getScheduler, this::onWorker, metrics));
     }
 
     /**
      * The steps around each HTTP attempt, every call of the endpoint (its pages, job polls and lookups too) goes
      * through: timeout(retry(rateLimit(attempt))). The overall requestTimeout bounds all attempts and the waits between
-     * them; each attempt, a retry too, passes through the rate limiter.
+     * them; each attempt, a retry too, passes through the rate limiter. The endpoint's metrics observe each attempt
+     * (timed inside the rate limiter), each wait for the limiter and each retry.
      */
     private Call attempts(Call attempt, Retries retries) {
         // innermost: each attempt (a retry too) waits for its own token of the account's and operation's windows
-        Call rateLimited = new RateLimitedCall(attempt, component::rateLimiterInUse, rateLimitAccount());
+        Call rateLimited = new RateLimitedCall(MeasuredAttempt.of(attempt, metrics), component::rateLimiterInUse,
+                rateLimitAccount(), metrics);
         return retries.timeout(retries.retry(rateLimited));
+    }
+
+    /** The rate-limit account the endpoint's own operation draws from (a fingerprint, never a credential). */
+    String rateLimitAccountKey() {
+        return rateLimitAccount().accountKey(operation);
     }
 
     /**

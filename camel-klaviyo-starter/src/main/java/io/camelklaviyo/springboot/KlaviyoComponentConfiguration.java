@@ -95,6 +95,23 @@ public class KlaviyoComponentConfiguration extends ComponentConfigurationPropert
      */
     private Boolean lazyStartProducer = false;
     /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by
+     * default disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+    /**
+     * The Micrometer MeterRegistry to record the klaviyo.requests, klaviyo.retries and klaviyo.ratelimit.wait meters
+     * in. When not set, the single MeterRegistry bean in the registry is used (or the composite one when there are
+     * several, as in Spring Boot); without Micrometer on the classpath there are no meters. Refer to a bean with
+     * #bean:name (or #name); a String here so that this starter loads no Micrometer class of its own.
+     */
+    private String meterRegistry;
+    /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
      * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
      * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
@@ -321,6 +338,30 @@ public class KlaviyoComponentConfiguration extends ComponentConfigurationPropert
 
     public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
         this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(String meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public Boolean getLazyStartProducer() {

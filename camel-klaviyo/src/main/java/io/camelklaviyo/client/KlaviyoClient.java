@@ -1,7 +1,10 @@
 package io.camelklaviyo.client;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.camelklaviyo.KlaviyoApiException;
@@ -106,13 +109,14 @@ public class KlaviyoClient {
 
     private CompletableFuture<KlaviyoResponse> call(KlaviyoRequest request, boolean callerWaits) {
         String operation = request.operation().name();
+        Set<Future<?>> inFlight = ConcurrentHashMap.newKeySet();
         CompletableFuture<SimpleHttpResponse> sent;
         try {
-            sent = authorizeAndSend(request, callerWaits);
+            sent = authorizeAndSend(request, callerWaits, inFlight);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return sent.handle((response, failure) -> {
+        CompletableFuture<KlaviyoResponse> read = sent.handle((response, failure) -> {
             if (failure != null) {
                 // a KlaviyoConnectionException from send, or a failed token refresh
                 throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
@@ -123,6 +127,13 @@ public class KlaviyoClient {
                 throw new CompletionException(e);
             }
         });
+        // a caller that gives up (an overall timeout) aborts the HTTP exchange in flight, freeing its connection
+        read.whenComplete((response, failure) -> {
+            if (read.isCancelled()) {
+                inFlight.forEach(exchange -> exchange.cancel(true));
+            }
+        });
+        return read;
     }
 
     /**
@@ -130,31 +141,33 @@ public class KlaviyoClient {
      * (one refresh, shared with every request rejected meanwhile) and sends the request once more; that second
      * answer is final.
      */
-    private CompletableFuture<SimpleHttpResponse> authorizeAndSend(KlaviyoRequest request, boolean callerWaits) {
+    private CompletableFuture<SimpleHttpResponse> authorizeAndSend(KlaviyoRequest request, boolean callerWaits,
+                                                                   Set<Future<?>> inFlight) {
         if (request.operation().client()) {
-            return sendFailingAsConnection(request, null, callerWaits);
+            return sendFailingAsConnection(request, null, callerWaits, inFlight);
         }
         if (credentials == null) {
             throw new IllegalStateException(request.operation().name() + " needs a private API key or OAuth");
         }
         return credentials.authorization().thenCompose(authorization -> sendFailingAsConnection(request, authorization,
-                callerWaits).thenCompose(response -> {
+                callerWaits, inFlight).thenCompose(response -> {
                     if (response.getCode() != HttpStatus.SC_UNAUTHORIZED || !credentials.renewable()) {
                         return CompletableFuture.completedFuture(response);
                     }
                     LOG.debug("Klaviyo {}: 401 to the OAuth access token, renewing it and sending once more",
                             request.operation().name());
                     return credentials.renewAfterRejection(authorization)
-                            .thenCompose(renewed -> sendFailingAsConnection(request, renewed, callerWaits));
+                            .thenCompose(renewed -> sendFailingAsConnection(request, renewed, callerWaits, inFlight));
                 }));
     }
 
     /** {@link #send}, whose failures without a response are {@link KlaviyoConnectionException}s. */
-    private CompletableFuture<SimpleHttpResponse> sendFailingAsConnection(KlaviyoRequest request, String authorization,
-                                                                          boolean callerWaits) {
+    private CompletableFuture<SimpleHttpResponse> sendFailingAsConnection(
+            KlaviyoRequest request, String authorization, boolean callerWaits, Set<Future<?>> inFlight) {
         CompletableFuture<SimpleHttpResponse> sent;
         try {
             sent = send(request, authorization, callerWaits);
+            inFlight.add(sent);
         } catch (RuntimeException e) {
             // the component is stopped: not a connection failure
             return CompletableFuture.failedFuture(e);

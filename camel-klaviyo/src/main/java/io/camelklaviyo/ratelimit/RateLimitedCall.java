@@ -6,6 +6,7 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.camelklaviyo.invoke.Call;
+import io.camelklaviyo.metrics.RequestMetrics;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.response.KlaviyoResponse;
 
@@ -21,6 +22,7 @@ public final class RateLimitedCall implements Call {
     private final Call attempt;
     private final Supplier<KlaviyoRateLimiter> limiter;
     private final RateLimitAccount account;
+    private final RequestMetrics metrics;
 
     /**
      * @param limiter the component's limiter, looked up per request (it exists from the component's start to its
@@ -28,9 +30,18 @@ public final class RateLimitedCall implements Call {
      * @param account the quota the endpoint's calls draw from
      */
     public RateLimitedCall(Call attempt, Supplier<KlaviyoRateLimiter> limiter, RateLimitAccount account) {
+        this(attempt, limiter, account, RequestMetrics.NONE);
+    }
+
+    /**
+     * @param metrics told how long each attempt waited for its permit
+     */
+    public RateLimitedCall(Call attempt, Supplier<KlaviyoRateLimiter> limiter, RateLimitAccount account,
+                           RequestMetrics metrics) {
         this.attempt = attempt;
         this.limiter = limiter;
         this.account = account;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,6 +52,7 @@ public final class RateLimitedCall implements Call {
         }
         Permitted result = new Permitted();
         CompletableFuture<RateLimitBudget> permit;
+        long asked = System.nanoTime();
         try {
             permit = rateLimiter.acquire(account.accountKey(request.operation()), request.operation(), request);
         } catch (RuntimeException e) {
@@ -51,6 +63,7 @@ public final class RateLimitedCall implements Call {
             if (failure != null) {
                 result.completeExceptionally(unwrap(failure));
             } else if (!result.isDone()) {
+                metrics.rateLimitWait(request.operation().name(), System.nanoTime() - asked);
                 send(request, budget, result);
             }
         });

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.invoke.Call;
+import io.camelklaviyo.metrics.RequestMetrics;
 
 /**
  * The retry and overall-timeout steps of one endpoint's calls, as its options ({@link RetrySettings}) ask:
@@ -18,6 +19,7 @@ public final class Retries {
     private final RetryRules rules;
     private final Supplier<ScheduledExecutorService> timers;
     private final Executor completions;
+    private final RequestMetrics metrics;
 
     /**
      * @param timers      the component's scheduler, looked up per call (it lives from the component's start to its
@@ -28,6 +30,15 @@ public final class Retries {
      */
     public Retries(RetrySettings settings, ObjectMapper mapper, Supplier<ScheduledExecutorService> timers,
                    Executor completions) {
+        this(settings, mapper, timers, completions, RequestMetrics.NONE);
+    }
+
+    /**
+     * @param metrics told of each retry
+     */
+    public Retries(RetrySettings settings, ObjectMapper mapper, Supplier<ScheduledExecutorService> timers,
+                   Executor completions, RequestMetrics metrics) {
+        this.metrics = metrics;
         this.settings = settings;
         this.rules = new RetryRules(settings, mapper);
         this.timers = timers;
@@ -36,7 +47,7 @@ public final class Retries {
 
     /** The call with another attempt after a failure worth one. */
     public Call retry(Call attempt) {
-        return new RetryingCall(attempt, rules, timers, completions);
+        return new RetryingCall(attempt, rules, timers, completions, metrics);
     }
 
     /** The call bounded by requestTimeout, attempts and waits included. */

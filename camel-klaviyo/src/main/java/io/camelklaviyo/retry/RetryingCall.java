@@ -14,6 +14,7 @@ import dev.failsafe.RetryPolicy;
 import io.camelklaviyo.KlaviyoApiException;
 import io.camelklaviyo.KlaviyoConnectionException;
 import io.camelklaviyo.invoke.Call;
+import io.camelklaviyo.metrics.RequestMetrics;
 import io.camelklaviyo.request.KlaviyoRequest;
 import io.camelklaviyo.response.KlaviyoResponse;
 import org.slf4j.Logger;
@@ -34,12 +35,22 @@ final class RetryingCall implements Call {
     private final RetryRules rules;
     private final Supplier<ScheduledExecutorService> timers;
     private final Executor runner;
+    private final RequestMetrics metrics;
 
     /**
      * @param timers the component's scheduler, looked up per call (it lives from the component's start to its stop)
      * @param runner where a retry runs once its wait is over
      */
     RetryingCall(Call attempt, RetryRules rules, Supplier<ScheduledExecutorService> timers, Executor runner) {
+        this(attempt, rules, timers, runner, RequestMetrics.NONE);
+    }
+
+    /**
+     * @param metrics told of each retry
+     */
+    RetryingCall(Call attempt, RetryRules rules, Supplier<ScheduledExecutorService> timers, Executor runner,
+                 RequestMetrics metrics) {
+        this.metrics = metrics;
         this.attempt = attempt;
         this.rules = rules;
         this.timers = timers;
@@ -91,6 +102,7 @@ final class RetryingCall implements Call {
             if (verdict.retry()) {
                 LOG.debug("Klaviyo {}: attempt {} failed ({}), retrying in {} ms", request.operation().name(),
                         attempts.get(), lastFailure.getMessage(), verdict.waitMillis());
+                metrics.retry(request.operation().name());
             }
             return verdict.retry();
         }
