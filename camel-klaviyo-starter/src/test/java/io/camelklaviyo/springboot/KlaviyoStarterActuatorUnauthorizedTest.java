@@ -70,6 +70,8 @@ class KlaviyoStarterActuatorUnauthorizedTest {
             JsonNode data = camel.path("details").path(PRODUCER_CHECK + ".data");
             assertThat(data.path("http.status").asText()).as(data.toString()).isEqualTo("401");
             assertThat(data.path("error.code").asText()).isEqualTo("authentication_failed");
+            assertThat(data.path("message").asText()).startsWith("Klaviyo rejected the credentials: ")
+                    .contains("(HTTP 401, code authentication_failed)");
             assertThat(data.path("operation").asText()).isEqualTo("profile-import/create");
             assertThat(data.path("error.stacktrace").asText()).startsWith(
                     "io.camelklaviyo.KlaviyoApiException: Klaviyo accounts/list failed with HTTP 401:"

@@ -92,7 +92,9 @@ public final class KlaviyoProducerHealthCheck implements HealthCheck {
         } catch (ExecutionException | RuntimeException e) {
             return builder.message("Could not verify the Klaviyo credentials: " + e).error(e).down().build();
         }
-        builder.details(result.details()).detail("verified.at", result.at().toString()).message(result.message());
+        // the message also as a detail: Spring Boot's actuator shows a check's details, not its message
+        builder.details(result.details()).detail("verified.at", result.at().toString()).message(result.message())
+                .detail("message", result.message());
         if (result.error() != null) {
             builder.error(result.error());
         }
