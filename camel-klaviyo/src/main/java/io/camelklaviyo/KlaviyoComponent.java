@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelklaviyo.client.HttpProxy;
 import io.camelklaviyo.client.KlaviyoHttpClient;
+import io.camelklaviyo.consumer.StateFiles;
 import io.camelklaviyo.health.CredentialVerifications;
 import io.camelklaviyo.metrics.KlaviyoMetrics;
 import io.camelklaviyo.operation.OperationCatalog;
@@ -62,6 +63,7 @@ public class KlaviyoComponent extends HealthCheckComponent implements SSLContext
 
     private final OperationCatalog catalog = OperationCatalog.bundled();
     // modules on the classpath (java.time, ...) so that users' POJOs serialise as they expect
+    private final StateFiles stateFiles = new StateFiles();
     private final ObjectMapper objectMapper = new ObjectMapper().findAndRegisterModules();
     private volatile KlaviyoHttpClient httpClient;
     private ExecutorService responseExecutor;
@@ -287,6 +289,11 @@ public class KlaviyoComponent extends HealthCheckComponent implements SSLContext
         return scheduler;
     }
 
+    /** The state files of this component's consumers: one repository per file, shared by its consumers. */
+    StateFiles getStateFiles() {
+        return stateFiles;
+    }
+
     /** The operation catalogue endpoints resolve their names against. */
     OperationCatalog getCatalog() {
         return catalog;
@@ -299,7 +306,12 @@ public class KlaviyoComponent extends HealthCheckComponent implements SSLContext
         SSLContext sslContext = sslContext();
         HttpProxy proxy = proxy();
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
-        scheduler = executors.newSingleThreadScheduledExecutor(this, "KlaviyoScheduler");
+        // one thread and an unbounded queue: every pending timeout, retry and rate-limit drain is a task here, and the
+        // default profile's 1,000-task limit would reject them under load
+        ThreadPoolProfile timers = new ThreadPoolProfile("KlaviyoScheduler");
+        timers.setPoolSize(1);
+        timers.setMaxQueueSize(0);
+        scheduler = executors.newScheduledThreadPool(this, "KlaviyoScheduler", timers);
         // an unbounded queue: a full pool must never push work back onto the HTTP client's I/O threads
         ThreadPoolProfile workers = new ThreadPoolProfile("KlaviyoWorker");
         workers.setPoolSize(workerPoolSize);

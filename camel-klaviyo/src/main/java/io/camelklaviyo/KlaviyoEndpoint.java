@@ -113,7 +113,7 @@ public class KlaviyoEndpoint extends ScheduledPollEndpoint implements AsyncEndpo
                 configuration.getResponseType(), getComponent().getObjectMapper());
         KlaviyoConsumer consumer = new KlaviyoConsumer(this, processor, consumerOptions, plan,
                 new ProducerAssembly(this).call(), workflow.isJoinIncluded(),
-                getComponent().getCatalog().byName("metrics/list"), responses);
+                getComponent().getCatalog().byName("metrics/list"), responses, getComponent().getStateFiles());
         configureConsumer(consumer);
         return consumer;
     }

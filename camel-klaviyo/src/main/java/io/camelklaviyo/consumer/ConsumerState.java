@@ -8,7 +8,6 @@ import io.camelklaviyo.KlaviyoConsumerOptions;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -16,8 +15,9 @@ import org.apache.camel.support.service.ServiceHelper;
  * A consumer's memory: the high-water mark in a StateRepository under the plan's state key, and the delivered
  * records in an IdempotentRepository under keys prefixed with it.
  * <p>
- * Repositories the consumer creates itself (from stateFile, and the in-memory defaults) start and stop with it, so a
- * file is read again whenever the route starts, e.g. on the node that has just become leader. Repositories handed
+ * The in-memory defaults start and stop with the consumer. A stateFile is one repository per file for the whole
+ * component ({@link StateFiles}), started with its first consumer and stopped with its last, so a file is read again
+ * whenever its routes start, e.g. on the node that has just become leader. Repositories handed
  * in as beans are started if they are not yet, but never stopped here: another route may share them, and a
  * FileStateRepository empties its cache when it stops.
  */
@@ -26,21 +26,29 @@ final class ConsumerState {
     /** The state value of a collection without a cursor once its existing records have been recorded. */
     static final String SEEDED = "seeded:";
 
-    private final StateRepository<String, String> state;
+    /** Set from start to stop for a shared state file. */
+    private StateRepository<String, String> state;
     private final boolean ownsState;
+    private final File stateFile;
+    private final StateFiles stateFiles;
     private final IdempotentRepository idempotent;
     private final boolean ownsIdempotent;
     private final int defaultCapacity;
     private final String key;
 
-    ConsumerState(KlaviyoConsumerOptions options, String key) {
+    ConsumerState(KlaviyoConsumerOptions options, String key, StateFiles stateFiles) {
         this.key = key;
+        this.stateFiles = stateFiles;
+        boolean fromFile = options.getStateRepository() == null && options.getStateFile() != null
+                           && !options.getStateFile().isBlank();
+        this.stateFile = fromFile ? new File(options.getStateFile()) : null;
         if (options.getStateRepository() != null) {
             state = options.getStateRepository();
             ownsState = false;
-        } else if (options.getStateFile() != null && !options.getStateFile().isBlank()) {
-            state = FileStateRepository.fileStateRepository(new File(options.getStateFile()));
-            ownsState = true;
+        } else if (fromFile) {
+            // the component's one repository of that file, taken at start
+            state = null;
+            ownsState = false;
         } else {
             state = new MemoryStateRepository();
             ownsState = true;
@@ -56,11 +64,16 @@ final class ConsumerState {
     }
 
     void start() {
+        if (stateFile != null) {
+            state = stateFiles.acquire(stateFile);
+        }
         ServiceHelper.startService(state, idempotent);
     }
 
     void stop() {
-        if (ownsState) {
+        if (stateFile != null) {
+            stateFiles.release(stateFile);
+        } else if (ownsState) {
             ServiceHelper.stopService(state);
         }
         if (ownsIdempotent) {

@@ -58,13 +58,14 @@ public class KlaviyoConsumer extends ScheduledBatchPollingConsumer {
      * @param call        the endpoint's call chain
      * @param metricsList metrics/list, to find a metric by its name
      * @param responses   maps the pages' headers and shapes the records (responseType)
+     * @param stateFiles  the component's state files, shared by its consumers
      */
     public KlaviyoConsumer(Endpoint endpoint, Processor processor, KlaviyoConsumerOptions options,
                            ConsumptionPlan plan, Call call, boolean joinIncluded, Operation metricsList,
-                           ResponseMapper responses) {
+                           ResponseMapper responses, StateFiles stateFiles) {
         super(endpoint, processor);
         this.plan = plan;
-        this.state = new ConsumerState(options, plan.stateKey());
+        this.state = new ConsumerState(options, plan.stateKey(), stateFiles);
         this.reader = new PageReader(call, joinIncluded);
         this.perPage = options.isExchangePerPage();
         this.gathering = new Gathering(plan, state, reader, options.getMaxMessagesPerPoll(), perPage);

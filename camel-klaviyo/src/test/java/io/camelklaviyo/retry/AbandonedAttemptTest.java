@@ -22,7 +22,7 @@ class AbandonedAttemptTest extends KlaviyoStandIn {
     @Test
     void anAbandonedAttemptFreesItsConnectionForTheNextCall() throws Exception {
         klaviyo.stubFor(get(urlPathEqualTo("/api/profiles")).inScenario("slow first").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}").withFixedDelay(4_000))
+                .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}").withFixedDelay(8_000))
                 .willSetStateTo("fast"));
         klaviyo.stubFor(get(urlPathEqualTo("/api/profiles")).inScenario("slow first").whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200).withBody("{\"data\":[]}")));
@@ -32,10 +32,12 @@ class AbandonedAttemptTest extends KlaviyoStandIn {
         component.getConfiguration().setApiKey(API_KEY);
         component.getConfiguration().setBaseUrl(klaviyo.baseUrl());
         component.setMaxConnections(1);
+        // only the connection pool is under test here
+        component.setRateLimiting(false);
         context.addComponent("klaviyo", component);
         context.start();
         template = context.createProducerTemplate();
-        String uri = "klaviyo:profiles/list?maxRetries=0&responseTimeout=10000&requestTimeout=1000";
+        String uri = "klaviyo:profiles/list?maxRetries=0&responseTimeout=20000&requestTimeout=3000";
 
         Exchange abandoned = template.request(uri, e -> {
         });
@@ -43,7 +45,7 @@ class AbandonedAttemptTest extends KlaviyoStandIn {
         });
 
         assertThat(abandoned.getException()).isInstanceOf(KlaviyoTimeoutException.class);
-        // the only connection is free again: the next call gets it well within its own 1 s
+        // the only connection is free again: the next call gets it within its own 3 s, long before the slow answer
         assertThat(next.getException()).isNull();
         assertThat(next.getMessage().getHeader("CamelKlaviyoHttpStatus")).isEqualTo(200);
     }
