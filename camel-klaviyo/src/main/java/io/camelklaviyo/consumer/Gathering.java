@@ -31,6 +31,8 @@ final class Gathering {
     private final int limit;
     private final boolean perPage;
     private boolean warnedCapacity;
+    /** When this consumer began its first scan of a collection without a cursor (start position now). */
+    private Instant seedingStarted;
 
     Gathering(ConsumptionPlan plan, ConsumerState state, PageReader reader, int limit, boolean perPage) {
         this.plan = plan;
@@ -134,6 +136,12 @@ final class Gathering {
      */
     Batch byId(StartPosition start) throws Exception {
         boolean seeding = start.kind() != StartPosition.Kind.BEGINNING && !state.seeded();
+        if (seeding && seedingStarted == null) {
+            // with start position "now", records created once the first scan began are new, even if the scan
+            // (paced by the rate limiter) reaches their page minutes later
+            seedingStarted = Instant.now();
+        }
+        Instant newSince = start.kind() == StartPosition.Kind.AT ? start.at() : seedingStarted;
         boolean jobs = plan.mode() == ConsumptionMode.TERMINAL_JOBS;
         List<Candidate> gathered = new ArrayList<>();
         int units = 0;
@@ -156,7 +164,7 @@ final class Gathering {
                 if (state.delivered(key)) {
                     continue;
                 }
-                if (seeding && !createdSince(record, start)) {
+                if (seeding && !createdSince(record, newSince)) {
                     state.remember(key);
                     continue;
                 }
@@ -196,16 +204,13 @@ final class Gathering {
         }
     }
 
-    /** Created at or after a start position in time (jobs: created_at; other records: created). */
-    private static boolean createdSince(Object record, StartPosition start) {
-        if (start.kind() != StartPosition.Kind.AT) {
-            return false;
-        }
+    /** Created at or after a point in time (jobs: created_at; other records: created); undated records are not. */
+    private static boolean createdSince(Object record, Instant since) {
         Instant created = Records.instant(record, "created_at");
         if (created == null) {
             created = Records.instant(record, "created");
         }
-        return created != null && !created.isBefore(start.at());
+        return created != null && !created.isBefore(since);
     }
 
     private Batch limited(List<Batch.Unit> units, Instant latest) {

@@ -1,6 +1,7 @@
 package io.camelklaviyo.consumer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,6 +108,23 @@ class CollectionsWithoutCursorTest extends ConsumerTestSupport {
         assertThat(received.get(0).getMessage().getHeader(KlaviyoConstants.JOB_STATUS)).isEqualTo("complete");
         assertThat(received.get(0).getMessage().getHeader(KlaviyoConstants.JOB_ID)).isEqualTo("J2");
         assertThat(received.get(1).getMessage().getHeader(KlaviyoConstants.JOB_STATUS)).isEqualTo("cancelled");
+    }
+
+    @Test
+    void aJobCreatedOnceTheFirstScanBeganIsNotSwallowedByIt() throws Exception {
+        CollectionStandIn.Collection jobs = klaviyo.collection("/api/profile-bulk-import-jobs",
+                "profile-bulk-import-job");
+        jobs.put("OLD", Map.of("status", "complete", "created_at", time(T0)));
+        // created (and finished) while the first scan of a start-position-now consumer is still under way
+        jobs.put("NEW", Map.of("status", "complete", "created_at", time(Instant.now().plusSeconds(60))));
+
+        consume("klaviyo:profile-bulk-import-jobs?initialDelay=0&delay=50", Map.of(), received::add);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 1);
+        int polls = klaviyo.requests("/api/profile-bulk-import-jobs").size();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> klaviyo.requests("/api/profile-bulk-import-jobs").size() > polls + 3);
+        assertThat(ids()).containsExactly("NEW");
     }
 
     @Test
